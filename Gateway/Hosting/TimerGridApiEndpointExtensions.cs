@@ -1,0 +1,26 @@
+using TimerGrid.Gateway.Errors;
+using TimerGrid.Gateway.Jobs;
+using TimerGrid.Gateway.Routes;
+using TimerGrid.Grains.Interfaces.Errors;
+
+namespace TimerGrid.Gateway.Hosting;
+
+/// <summary>Maps the whole REST surface with its error handling.</summary>
+public static class TimerGridApiEndpointExtensions
+{
+    public static WebApplication MapTimerGridApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => ApiError.WriteAsync(context.HttpContext, ErrorCodes.UnknownPath, "no such path"),
+            StatusCodes.Status405MethodNotAllowed => ApiError.WriteAsync(context.HttpContext, ErrorCodes.MethodNotAllowed, "method not allowed on this path"),
+            _ => ApiError.WriteAsync(context.HttpContext, ErrorCodes.MalformedBody, "bad request"),
+        });
+        app.MapOpenApi();
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        app.MapJobApi();
+        app.MapRouteApi();
+        return app;
+    }
+}

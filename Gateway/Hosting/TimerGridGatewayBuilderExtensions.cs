@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using TimerGrid.Gateway.Errors;
+using TimerGrid.Gateway.Json;
+using TimerGrid.Grains.Interfaces.Configuration;
+
+namespace TimerGrid.Gateway.Hosting;
+
+/// <summary>Services of the REST surface, shared by the single-node silo and the standalone gateway.</summary>
+public static class TimerGridGatewayBuilderExtensions
+{
+    public static WebApplicationBuilder AddTimerGridGateway(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TimerGridOptions>().BindConfiguration(TimerGridOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Limits.MaxRequestBodySize = GatewayLimits.MaxBodyBytes(
+            context.Configuration.GetSection(TimerGridOptions.Section).Get<TimerGridOptions>() ?? new TimerGridOptions()));
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using TimerGrid.Grains.Interfaces.Errors;
+
+namespace TimerGrid.Gateway.Json;
+
+/// <summary>Typed access to the fields of a request object, each failure with its error code.</summary>
+internal static class JsonFields
+{
+    public static string? OptionalString(this JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : throw WrongType(name, "a string")
+            : null;
+
+    public static string RequiredString(this JsonElement body, string name) =>
+        body.OptionalString(name) ?? throw Missing(name);
+
+    /// <summary>An integer; strings, fractions and exponents are refused.</summary>
+    public static long RequiredInt64(this JsonElement body, string name, TimerGridError invalid)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            throw Missing(name);
+        }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
+        {
+            throw new TimerGridException(invalid, $"{name} must be an integer");
+        }
+        return number;
+    }
+
+    /// <summary>The field's JSON text exactly as the client sent it.</summary>
+    public static string? RawOrNull(this JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) ? value.GetRawText() : null;
+
+    private static TimerGridException Missing(string name) => new(ErrorCodes.MissingField, $"{name} is required");
+
+    private static TimerGridException WrongType(string name, string expected) =>
+        new(ErrorCodes.MalformedBody, $"{name} must be {expected}");
+}

@@ -1,0 +1,46 @@
+namespace TimerGrid.Grains.Interfaces.Errors;
+
+/// <summary>The error catalogue. Codes are stable: never renumber one, only add.</summary>
+public static class ErrorCodes
+{
+    /// <summary>The body is not JSON, not an object, or a field has the wrong JSON type.</summary>
+    public static readonly TimerGridError MalformedBody = new("E001", 400);
+    /// <summary>A db, collection, job id or route id is not 1–128 chars of [A-Za-z0-9._~-], or is "." or "..".</summary>
+    public static readonly TimerGridError InvalidKey = new("E002", 400);
+    /// <summary>trigger_time is missing, not an integer, or outside the accepted range.</summary>
+    public static readonly TimerGridError InvalidTriggerTime = new("E003", 400);
+    /// <summary>No job with that db/collection/id.</summary>
+    public static readonly TimerGridError JobNotFound = new("E004", 404);
+    /// <summary>No route with that db/id.</summary>
+    public static readonly TimerGridError RouteNotFound = new("E005", 404);
+    /// <summary>A job with that id exists with a different body.</summary>
+    public static readonly TimerGridError JobExists = new("E006", 409);
+    /// <summary>A route with that id exists with a different body.</summary>
+    public static readonly TimerGridError RouteExists = new("E007", 409);
+    /// <summary>meta is larger than TimerGrid:MaxMetaBytes.</summary>
+    public static readonly TimerGridError MetaTooLarge = new("E008", 413);
+    /// <summary>The request body is larger than the server accepts.</summary>
+    public static readonly TimerGridError BodyTooLarge = new("E009", 413);
+    /// <summary>The job's route does not exist in the job's db.</summary>
+    public static readonly TimerGridError UnknownRoute = new("E010", 400);
+    /// <summary>webhook_url is missing or not an absolute http(s) URL.</summary>
+    public static readonly TimerGridError InvalidWebhookUrl = new("E011", 400);
+    /// <summary>type is missing or not a supported route type.</summary>
+    public static readonly TimerGridError InvalidRouteType = new("E012", 400);
+    /// <summary>The id in a PUT body differs from the id in its path.</summary>
+    public static readonly TimerGridError IdMismatch = new("E013", 400);
+    /// <summary>secret is not 16–256 printable ASCII chars.</summary>
+    public static readonly TimerGridError InvalidSecret = new("E014", 400);
+    /// <summary>payload is not "meta" or "envelope".</summary>
+    public static readonly TimerGridError InvalidPayloadStyle = new("E015", 400);
+    /// <summary>No such path.</summary>
+    public static readonly TimerGridError UnknownPath = new("E016", 404);
+    /// <summary>The path exists but not with this method.</summary>
+    public static readonly TimerGridError MethodNotAllowed = new("E017", 405);
+    /// <summary>A required field is missing.</summary>
+    public static readonly TimerGridError MissingField = new("E018", 400);
+    /// <summary>Storage did not answer; nothing was changed.</summary>
+    public static readonly TimerGridError StorageUnavailable = new("E503", 503);
+    /// <summary>A bug on our side; logged.</summary>
+    public static readonly TimerGridError Internal = new("E500", 500);
+}

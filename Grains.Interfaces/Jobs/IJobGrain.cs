@@ -1,0 +1,23 @@
+using Orleans.Concurrency;
+
+namespace TimerGrid.Grains.Interfaces.Jobs;
+
+/// <summary>One scheduled job, keyed <c>db/collection/id</c> (see <see cref="JobKey"/>); owns its durable firing.</summary>
+[Alias("tg.IJobGrain")]
+public interface IJobGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the job; repeating the same spec is harmless, a different spec for an existing job is a conflict.</summary>
+    [Alias("Create")] Task<CreateOutcome> CreateAsync(JobSpec spec);
+
+    /// <summary>Reschedules an existing job with a new spec; false when there is no such job.</summary>
+    [Alias("Replace")] Task<bool> ReplaceAsync(JobSpec spec);
+
+    /// <summary>The job as stored, or null when there is no such job.</summary>
+    [Alias("Get"), ReadOnly] Task<JobView?> GetAsync();
+
+    /// <summary>Cancels and forgets the job; false when there was no such job.</summary>
+    [Alias("Delete")] Task<bool> DeleteAsync();
+
+    /// <summary>Makes the job check whether it is due, and fire if so (used by the start-up catch-up).</summary>
+    [Alias("Wake")] Task WakeAsync();
+}

@@ -1,0 +1,13 @@
+namespace TimerGrid.Grains.Interfaces.Jobs;
+
+/// <summary>Where a job is in its life.</summary>
+[GenerateSerializer, Alias("tg.JobStatus")]
+public enum JobStatus
+{
+    /// <summary>Waiting for its trigger time, or for its next delivery attempt.</summary>
+    Scheduled,
+    /// <summary>The route answered 2xx.</summary>
+    Delivered,
+    /// <summary>Dead-lettered: attempts exhausted, or the route no longer exists.</summary>
+    Failed,
+}

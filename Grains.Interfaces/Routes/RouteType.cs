@@ -1,0 +1,9 @@
+namespace TimerGrid.Grains.Interfaces.Routes;
+
+/// <summary>How a route delivers.</summary>
+[GenerateSerializer, Alias("tg.RouteType")]
+public enum RouteType
+{
+    /// <summary>HTTP POST to a webhook URL.</summary>
+    Rest,
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TimerGrid.Grains.Delivery;
+
+/// <summary>The <c>TimerGrid:Delivery</c> section: webhook attempts and retries.</summary>
+internal sealed class DeliveryOptions
+{
+    public const string Section = "TimerGrid:Delivery";
+
+    /// <summary>How long one webhook attempt may take before it counts as failed.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts per schedule before the job ends <c>failed</c>.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>The wait after the first failed attempt; each later wait doubles.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between attempts, also the cap on a receiver's <c>Retry-After</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+}

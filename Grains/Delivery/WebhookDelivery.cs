@@ -1,0 +1,48 @@
+using System.Net.Http.Headers;
+using Polly.Timeout;
+
+namespace TimerGrid.Grains.Delivery;
+
+/// <summary>Sends one signed attempt and classifies the answer. Retries are the job grain's: they must survive restarts.</summary>
+internal sealed partial class WebhookDelivery(IHttpClientFactory httpClients, TimeProvider clock, ILogger<WebhookDelivery> logger)
+{
+    public const string HttpClientName = "timergrid-webhooks";
+
+    public async Task<DeliveryResult> SendAsync(WebhookMessage message)
+    {
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, message.Url) { Content = new ByteArrayContent(message.Body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var headers = request.Headers;
+        headers.Add("TimerGrid-Job", message.Job.ToString());
+        headers.Add("TimerGrid-Trigger-Time", message.TriggerTime.ToString());
+        headers.Add("TimerGrid-Attempt", message.Attempt.ToString());
+        headers.Add("webhook-id", message.IdempotencyKey);
+        headers.Add("webhook-timestamp", timestamp.ToString());
+        headers.Add("webhook-signature", WebhookSigner.Sign(message.Secret, message.IdempotencyKey, timestamp, message.Body));
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            if (response.IsSuccessStatusCode)
+            {
+                return DeliveryResult.Success;
+            }
+            return DeliveryResult.Failure($"HTTP {(int)response.StatusCode} from {message.Url.Host}", RetryAfterOf(response));
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or TaskCanceledException)
+        {
+            LogAttemptFailed(message.Job.ToString(), message.Attempt, e.Message);
+            return DeliveryResult.Failure(e is HttpRequestException ? $"{e.Message}" : "timed out");
+        }
+    }
+
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Attempt {Attempt} of {JobKey} failed: {Error}")]
+    private partial void LogAttemptFailed(string jobKey, int attempt, string error);
+}

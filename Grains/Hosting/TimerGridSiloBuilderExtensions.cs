@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Polly;
+using Orleans.Storage;
+using TimerGrid.Grains.Delivery;
+using TimerGrid.Grains.Interfaces.Configuration;
+using TimerGrid.Grains.Jobs;
+
+namespace TimerGrid.Grains.Hosting;
+
+/// <summary>Everything a silo needs to host TimerGrid's grains: storage, reminders, delivery.</summary>
+public static class TimerGridSiloBuilderExtensions
+{
+    public static ISiloBuilder UseTimerGrid(this ISiloBuilder silo)
+    {
+        var services = silo.Services;
+        services.AddOptions<TimerGridOptions>().BindConfiguration(TimerGridOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FiringOptions>().BindConfiguration(FiringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IStorageDialect, SqliteStorage>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SchemaMigrator>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OverdueJobsCatchUp>();
+        services.AddSingleton<RetryPolicy>();
+        services.AddSingleton<WebhookDelivery>();
+        services.AddWebhookHttpClient();
+
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        silo.UseAdoNetReminderService(o => o.Configure<IStorageDialect>((ado, db) =>
+        {
+            ado.Invariant = db.Invariant;
+            ado.DataSource = db.DataSource;
+        }));
+        silo.AddAdoNetGrainStorage(StorageNames.Default, o => o.Configure<IStorageDialect>((ado, db) =>
+        {
+            ado.Invariant = db.Invariant;
+            ado.DataSource = db.DataSource;
+            ado.GrainStorageSerializer = new JsonGrainStateSerializer();
+        }));
+        return silo;
+    }
+
+    private static void AddWebhookHttpClient(this IServiceCollection services)
+    {
+        services.AddHttpClient(WebhookDelivery.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,   // a redirected POST turns into a GET: treat 3xx as not delivered
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            })
+            .AddResilienceHandler("attempt", (pipeline, context) =>
+                pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<DeliveryOptions>>().Value.AttemptTimeout));
+    }
+}

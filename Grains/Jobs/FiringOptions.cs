@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TimerGrid.Grains.Jobs;
+
+/// <summary>The <c>TimerGrid:Firing</c> section: how jobs wake up before they fire.</summary>
+internal sealed class FiringOptions
+{
+    public const string Section = "TimerGrid:Firing";
+
+    /// <summary>How long before its trigger time a job's reminder wakes it to arm the exact-millisecond timer.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan WakeLead { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The reminder period: the safety net that re-wakes a job whose timer was lost. Orleans evicts a
+    /// reminder whose period exceeds its loading window (10 min) during refreshes, so stay well below it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+}

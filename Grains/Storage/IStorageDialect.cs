@@ -1,0 +1,18 @@
+using System.Data.Common;
+
+namespace TimerGrid.Grains.Storage;
+
+/// <summary>One storage engine: where its connections come from and how it serializes migrations. The only place dialects differ, besides their scripts.</summary>
+internal interface IStorageDialect
+{
+    /// <summary>The folder of its scripts under Storage/Scripts.</summary>
+    string Name { get; }
+
+    /// <summary>The Orleans ADO.NET invariant name.</summary>
+    string Invariant { get; }
+
+    DbDataSource DataSource { get; }
+
+    /// <summary>Opens a transaction that holds the schema lock until it ends, so concurrent starts apply each script once.</summary>
+    Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
+}

@@ -1,0 +1,47 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using TimerGrid.Grains.Interfaces.Configuration;
+
+namespace TimerGrid.Grains.Storage;
+
+/// <summary>The embedded single-node storage: one SQLite file under <c>TimerGrid:DataDir</c>, WAL mode.</summary>
+internal sealed class SqliteStorage : IStorageDialect, IDisposable
+{
+    public const string FileName = "timergrid.db";
+
+    private readonly SqliteDataSource _dataSource;
+
+    public SqliteStorage(IOptions<TimerGridOptions> options)
+    {
+        var dataDir = Path.GetFullPath(options.Value.DataDir);
+        Directory.CreateDirectory(dataDir);
+        _dataSource = new SqliteDataSource(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDir, FileName),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+        }.ToString());
+    }
+
+    public string Name => "Sqlite";
+
+    // Orleans maps this invariant to Microsoft.Data.Sqlite's factory.
+    public string Invariant => "System.Data.SQLite";
+
+    public DbDataSource DataSource => _dataSource;
+
+    public async Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode=WAL;";   // persistent in the file: once is enough, repeating is harmless
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);   // BEGIN IMMEDIATE
+    }
+
+    public void Dispose() => _dataSource.Dispose();
+}
