@@ -1,9 +1,17 @@
 using TimerGrid.Gateway.Hosting;
 
-// Standalone gateway: the REST surface as an Orleans client of a running silo.
-var builder = WebApplication.CreateBuilder(args);
-builder.AddTimerGridGateway();
-builder.UseOrleansClient(client => client.UseLocalhostClustering());
-var app = builder.Build();
-app.MapTimerGridApi();
-app.Run();
+namespace TimerGrid.Gateway;
+
+/// <summary>Standalone gateway: the REST surface as an Orleans client of running silos.</summary>
+internal static class Program
+{
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddTimerGridGateway();
+        builder.UseOrleansClient(client => client.UseLocalhostClustering());
+        var app = builder.Build();
+        app.MapTimerGridApi();
+        app.Run();
+    }
+}

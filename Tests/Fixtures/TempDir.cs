@@ -1,0 +1,19 @@
+namespace TimerGrid.Tests.Fixtures;
+
+/// <summary>A fresh directory under the system temp folder, removed on dispose.</summary>
+public sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("timergrid-tests-").FullName;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A killed process may still hold the SQLite file for a moment; the OS cleans temp.
+        }
+    }
+}

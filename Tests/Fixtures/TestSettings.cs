@@ -1,0 +1,16 @@
+namespace TimerGrid.Tests.Fixtures;
+
+/// <summary>Settings every test node runs with: its own data dir and ports, and retries fast enough to watch.</summary>
+public static class TestSettings
+{
+    public static Dictionary<string, string?> For(string dataDir) => new()
+    {
+        ["TimerGrid:DataDir"] = dataDir,
+        ["TimerGrid:SiloPort"] = FreePort.Next().ToString(),
+        ["TimerGrid:GatewayPort"] = FreePort.Next().ToString(),
+        ["TimerGrid:ServiceId"] = "tests",
+        ["TimerGrid:Delivery:RetryBaseDelay"] = "00:00:00.200",
+        ["TimerGrid:Delivery:MaxAttempts"] = "4",
+        ["TimerGrid:Delivery:AttemptTimeout"] = "00:00:05",
+    };
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TimerGrid.Tests.Fixtures;
+
+/// <summary>A real Kestrel on loopback that records every webhook and answers as each test scripts it.</summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, List<ReceivedWebhook>> _byJob = new();
+    private readonly ConcurrentDictionary<string, Func<int, Answer>> _answers = new();
+    private readonly ConcurrentDictionary<string, int> _hits = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+    private WebApplication _app = null!;
+
+    /// <summary>What the receiver answers: a status and an optional Retry-After header.</summary>
+    public sealed record Answer(int Status, string? RetryAfter = null);
+
+    public Uri Url { get; private set; } = null!;
+
+    public static async Task<WebhookReceiver> StartAsync()
+    {
+        var receiver = new WebhookReceiver();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        receiver._app = builder.Build();
+        receiver._app.MapPost("/{**path}", receiver.HandleAsync);
+        await receiver._app.StartAsync();
+        receiver.Url = new Uri(receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return receiver;
+    }
+
+    /// <summary>A URL on this receiver; requests to it get what <paramref name="answer"/> says for the n-th hit (from 1).</summary>
+    public string UrlFor(string path, Func<int, Answer>? answer = null)
+    {
+        if (answer is not null)
+        {
+            _answers[path] = answer;
+        }
+        return new Uri(Url, path).ToString();
+    }
+
+    /// <summary>Waits until <paramref name="count"/> webhooks for the job (db/collection/id) have arrived.</summary>
+    public async Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(string jobKey, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var received = For(jobKey);
+            if (received.Count >= count)
+            {
+                return received;
+            }
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"{received.Count} of {count} webhooks for {jobKey} arrived");
+            }
+            await _arrived.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    public IReadOnlyList<ReceivedWebhook> For(string jobKey)
+    {
+        if (!_byJob.TryGetValue(jobKey, out var list))
+        {
+            return [];
+        }
+        lock (list)
+        {
+            return [.. list];
+        }
+    }
+
+    public IReadOnlyCollection<string> Jobs => [.. _byJob.Keys];
+
+    private async Task<IResult> HandleAsync(HttpRequest request)
+    {
+        var webhook = await ReceivedWebhook.ReadAsync(request);
+        var job = webhook.Headers.TryGetValue("TimerGrid-Job", out var key) ? key : webhook.PathAndQuery;
+        var list = _byJob.GetOrAdd(job, _ => []);
+        lock (list)
+        {
+            list.Add(webhook);
+        }
+        _arrived.Release();
+        var path = request.Path.Value!.TrimStart('/');
+        var hit = _hits.AddOrUpdate(path, 1, (_, n) => n + 1);
+        var answer = _answers.TryGetValue(path, out var script) ? script(hit) : new Answer(200);
+        if (answer.RetryAfter is not null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = answer.RetryAfter;
+        }
+        return Results.StatusCode(answer.Status);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
