@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using TimerGrid.Tests.Fixtures;
+using Xunit.Abstractions;
+
+namespace TimerGrid.Tests.Crash;
+
+/// <summary>kill -9 the single node while clients create jobs; every job that got a 200 must still fire.</summary>
+public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly TempDir _dataDir = new();
+    private WebhookReceiver _receiver = null!;
+
+    [Fact]
+    public async Task KillDashNine_WhileCreatingJobs_EveryAcknowledgedJobFiresAfterRestart()
+    {
+        var settings = TestSettings.For(_dataDir.Path);
+        var port = FreePort.Next();
+        var acknowledged = new ConcurrentBag<(string Id, long TriggerTime)>();
+
+        await using (var silo = await SiloProcess.StartAsync(port, settings))
+        {
+            using var http = new HttpClient { BaseAddress = silo.Url };
+            await http.CreateRouteAsync("kill", "r", _receiver.UrlFor("kill"));
+            var start = TimerGridClient.Now;
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            var clients = Enumerable.Range(0, 8).Select(client => CreateUntilKilledAsync(http, client, start, acknowledged, stop.Token)).ToArray();
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            silo.Kill();   // mid-stream: some requests are in flight
+            await Task.WhenAll(clients);
+        }
+        Assert.NotEmpty(acknowledged);
+        // Stay down until some jobs are overdue; the rest fall due after the restart.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var dueWhileDown = acknowledged.Count(j => j.TriggerTime < TimerGridClient.Now);
+
+        var restarted = Stopwatch.StartNew();
+        await using (var silo = await SiloProcess.StartAsync(port, settings))
+        {
+            var answeredAfterMs = restarted.ElapsedMilliseconds;
+            foreach (var (id, _) in acknowledged)
+            {
+                await _receiver.WaitForAsync($"kill/c/{id}", timeout: TimeSpan.FromSeconds(90));
+            }
+            var duplicates = acknowledged.Sum(j => _receiver.For($"kill/c/{j.Id}").Count - 1);
+            output.WriteLine($"{acknowledged.Count} acknowledged ({dueWhileDown} due while down), " +
+                $"all fired; node answered {answeredAfterMs} ms after restart, last fired {restarted.ElapsedMilliseconds} ms after; {duplicates} duplicates");
+        }
+    }
+
+    private static async Task CreateUntilKilledAsync(HttpClient http, int client, long start, ConcurrentBag<(string, long)> acknowledged, CancellationToken stop)
+    {
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var id = $"c{client}-{n}";
+            var trigger = start + 1000 + (n * 97 + client * 131) % 5000;   // due 1-6 s after start: mostly while the node is down
+            try
+            {
+                var response = await http.PostJsonAsync("/job/kill/c", $$"""{"id":"{{id}}","trigger_time":{{trigger}},"meta":{"n":{{n}}},"route":"r"}""");
+                if (response.IsSuccessStatusCode)
+                {
+                    acknowledged.Add((id, trigger));
+                }
+            }
+            catch (HttpRequestException)
+            {
+                return;   // killed
+            }
+        }
+    }
+
+    public async Task InitializeAsync() => _receiver = await WebhookReceiver.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _receiver.DisposeAsync();
+        _dataDir.Dispose();
+    }
+}
