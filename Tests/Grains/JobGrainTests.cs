@@ -1,0 +1,124 @@
+using TimerGrid.Grains.Interfaces.Errors;
+using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Interfaces.Routes;
+using TimerGrid.Tests.Fixtures;
+
+namespace TimerGrid.Tests.Grains;
+
+/// <summary>The job grain as in-cluster .NET clients call it: no gateway in front.</summary>
+[Collection(SiloCollection.Name)]
+public sealed class JobGrainTests(SiloFixture silo)
+{
+    private const long FarFuture = 4_000_000_000_000;
+
+    [Fact]
+    public async Task Create_ThenGet_ReturnsTheSpecScheduled()
+    {
+        await RouteAsync("g1");
+        var spec = new JobSpec(FarFuture, """{"a":[1,2]}""", "r");
+
+        var outcome = await Job("g1/c/j").CreateAsync(spec);
+
+        Assert.Equal(CreateOutcome.Created, outcome);
+        var job = await Job("g1/c/j").GetAsync();
+        Assert.NotNull(job);
+        Assert.Equal(spec, job.Spec);
+        Assert.Equal(JobStatus.Scheduled, job.Status);
+        Assert.Equal(new JobKey("g1", "c", "j"), job.Key);
+    }
+
+    [Fact]
+    public async Task Create_Repeated_IsAlreadyExistsForTheSameSpecAndConflictOtherwise()
+    {
+        await RouteAsync("g2");
+        var spec = new JobSpec(FarFuture, "{}", "r");
+        await Job("g2/c/j").CreateAsync(spec);
+
+        Assert.Equal(CreateOutcome.AlreadyExists, await Job("g2/c/j").CreateAsync(spec));
+        Assert.Equal(CreateOutcome.Conflict, await Job("g2/c/j").CreateAsync(spec with { TriggerTime = FarFuture + 1 }));
+        Assert.Equal(FarFuture, (await Job("g2/c/j").GetAsync())!.Spec.TriggerTime);
+    }
+
+    [Theory]
+    [InlineData("g3/c/bad id", "E002")]
+    [InlineData("g3/c/..", "E002")]
+    [InlineData("g3/c/" + "x", "E010")]
+    public async Task Create_BrokenRule_ThrowsWithItsCodeAndStoresNothing(string key, string code)
+    {
+        var error = await Assert.ThrowsAsync<TimerGridException>(() => Job(key).CreateAsync(new JobSpec(FarFuture, "{}", "no-such-route")));
+
+        Assert.Equal(code, error.Error.Code);
+        Assert.Null(await Job(key).GetAsync());
+    }
+
+    [Fact]
+    public async Task Create_TriggerTimeInSeconds_IsRefused()
+    {
+        await RouteAsync("g4");
+
+        var error = await Assert.ThrowsAsync<TimerGridException>(() => Job("g4/c/j").CreateAsync(new JobSpec(1_667_659_342, "{}", "r")));
+
+        Assert.Equal(ErrorCodes.InvalidTriggerTime, error.Error);
+    }
+
+    [Fact]
+    public async Task ReplaceAndDelete_UnknownJob_ReturnFalse()
+    {
+        await RouteAsync("g5");
+
+        Assert.False(await Job("g5/c/none").ReplaceAsync(new JobSpec(FarFuture, "{}", "r")));
+        Assert.False(await Job("g5/c/none").DeleteAsync());
+    }
+
+    [Fact]
+    public async Task Fire_Delivered_StateSurvivesDeactivationAndTheReminderIsGone()
+    {
+        await RouteAsync("g6", silo.Receiver.UrlFor("grain"));
+
+        await Job("g6/c/j").CreateAsync(new JobSpec(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 300, """{"x":1}""", "r"));
+
+        await silo.Receiver.WaitForAsync("g6/c/j");
+        var delivered = await WaitForStatusAsync("g6/c/j", JobStatus.Delivered);
+        await silo.Cluster.DeactivateAsync(Job("g6/c/j"));
+        Assert.Equal(delivered, await Job("g6/c/j").GetAsync());
+        await WaitUntilAsync(async () => (await ReminderRowsAsync("job/g6/c/j")) == 0);
+    }
+
+    [Fact]
+    public async Task Delete_RemovesStateAndReminder()
+    {
+        await RouteAsync("g7");
+        await Job("g7/c/j").CreateAsync(new JobSpec(FarFuture, "{}", "r"));
+        Assert.Equal(1, await ReminderRowsAsync("job/g7/c/j"));
+
+        Assert.True(await Job("g7/c/j").DeleteAsync());
+
+        Assert.Null(await Job("g7/c/j").GetAsync());
+        Assert.Equal(0, await ReminderRowsAsync("job/g7/c/j"));
+    }
+
+    private IJobGrain Job(string key) => silo.Grains.GetGrain<IJobGrain>(key);
+
+    private Task RouteAsync(string db, string url = "http://127.0.0.1:9/unused") =>
+        silo.Grains.GetGrain<IRouteGrain>($"{db}/r").CreateAsync(new RouteSpec(RouteType.Rest, url, null, PayloadStyle.Meta));
+
+    private async Task<long> ReminderRowsAsync(string grainId) =>
+        (long)(await SqliteFile.QueryAsync(silo.DatabasePath, "SELECT COUNT(*) FROM OrleansRemindersTable WHERE GrainId = @g", ("@g", grainId)))[0][0]!;
+
+    private async Task<JobView> WaitForStatusAsync(string key, JobStatus status)
+    {
+        JobView? job = null;
+        await WaitUntilAsync(async () => (job = await Job(key).GetAsync())?.Status == status);
+        return job!;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not reached in 30 s");
+            await Task.Delay(100);
+        }
+    }
+}
