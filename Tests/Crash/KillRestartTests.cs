@@ -48,6 +48,36 @@ public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task KillDashNine_BetweenRetries_AttemptsCarryOnAfterRestart()
+    {
+        var settings = TestSettings.For(_dataDir.Path);
+        var port = FreePort.Next();
+        var url = _receiver.UrlFor("between-retries", hit => hit == 1 ? new WebhookReceiver.Answer(503, "4") : new WebhookReceiver.Answer(200));
+        await using (var silo = await SiloProcess.StartAsync(port, settings))
+        {
+            using var http = new HttpClient { BaseAddress = silo.Url };
+            await http.CreateRouteAsync("retry", "r", url);
+            await http.CreateJobAsync("retry", "c", "j", TimerGridClient.Now, "r");
+            await _receiver.WaitForAsync("retry/c/j");
+            while ((await http.GetJsonAsync("/job/retry/c/j")).GetProperty("attempts").GetInt32() != 1)
+            {
+                await Task.Delay(50);
+            }
+            silo.Kill();
+        }
+
+        await using (var silo = await SiloProcess.StartAsync(port, settings))
+        {
+            var attempts = await _receiver.WaitForAsync("retry/c/j", count: 2);
+            Assert.Equal("2", attempts[1].Header("TimerGrid-Attempt"));
+            Assert.Equal(attempts[0].Header("webhook-id"), attempts[1].Header("webhook-id"));
+            using var http = new HttpClient { BaseAddress = silo.Url };
+            var job = await http.WaitForStatusAsync("/job/retry/c/j", "delivered");
+            Assert.Equal(2, job.GetProperty("attempts").GetInt32());
+        }
+    }
+
     private static async Task CreateUntilKilledAsync(HttpClient http, int client, long start, ConcurrentBag<(string, long)> acknowledged, CancellationToken stop)
     {
         for (var n = 0; !stop.IsCancellationRequested; n++)

@@ -97,6 +97,20 @@ public sealed class JobGrainTests(SiloFixture silo)
         Assert.Equal(0, await ReminderRowsAsync("job/g7/c/j"));
     }
 
+    [Fact]
+    public async Task Create_MonthsAhead_ReminderWakesItJustBeforeItsTime()
+    {
+        await RouteAsync("g8");
+        var trigger = DateTimeOffset.UtcNow.AddDays(120);
+
+        await Job("g8/c/j").CreateAsync(new JobSpec(trigger.ToUnixTimeMilliseconds(), "{}", "r"));
+
+        var start = (string)(await SqliteFile.QueryAsync(silo.DatabasePath,
+            "SELECT StartTime FROM OrleansRemindersTable WHERE GrainId = 'job/g8/c/j'"))[0][0]!;
+        var wakeUp = DateTime.SpecifyKind(DateTime.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        Assert.InRange(trigger.UtcDateTime - wakeUp, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6));   // WakeLead = 5 s
+    }
+
     private IJobGrain Job(string key) => silo.Grains.GetGrain<IJobGrain>(key);
 
     private Task RouteAsync(string db, string url = "http://127.0.0.1:9/unused") =>
