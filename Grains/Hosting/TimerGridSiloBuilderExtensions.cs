@@ -20,7 +20,7 @@ public static class TimerGridSiloBuilderExtensions
         services.AddOptions<FiringOptions>().BindConfiguration(FiringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IStorageDialect, SqliteStorage>();
+        services.AddStorageDialect();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SchemaMigrator>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OverdueJobsCatchUp>();
@@ -42,6 +42,13 @@ public static class TimerGridSiloBuilderExtensions
         }));
         return silo;
     }
+
+    private static void AddStorageDialect(this IServiceCollection services) =>
+        services.AddSingleton<IStorageDialect>(sp => sp.GetRequiredService<IOptions<TimerGridOptions>>().Value.Storage switch
+        {
+            StorageKind.Postgres => ActivatorUtilities.CreateInstance<PostgresStorage>(sp),
+            _ => ActivatorUtilities.CreateInstance<SqliteStorage>(sp),
+        });
 
     private static void AddWebhookHttpClient(this IServiceCollection services)
     {

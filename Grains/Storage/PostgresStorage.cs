@@ -1,0 +1,34 @@
+using System.Data.Common;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using TimerGrid.Grains.Interfaces.Configuration;
+
+namespace TimerGrid.Grains.Storage;
+
+/// <summary>The cluster storage: a PostgreSQL database shared by every silo and gateway.</summary>
+internal sealed class PostgresStorage(IOptions<TimerGridOptions> options) : IStorageDialect, IDisposable
+{
+    /// <summary>Any constant both silos agree on: it names the advisory lock that serializes migrations.</summary>
+    private const long MigrationLockKey = 0x54696D6572477264;   // "TimerGrd"
+
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(
+        options.Value.ConnectionString ?? throw new InvalidOperationException("TimerGrid:ConnectionString is required for Postgres storage"));
+
+    public string Name => "Postgres";
+
+    public string Invariant => "Npgsql";
+
+    public DbDataSource DataSource => _dataSource;
+
+    public async Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT pg_advisory_xact_lock({MigrationLockKey})";   // held until commit
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return transaction;
+    }
+
+    public void Dispose() => _dataSource.Dispose();
+}
