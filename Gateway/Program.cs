@@ -8,8 +8,8 @@ internal static class Program
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddTimerGridClient();
         builder.AddTimerGridGateway();
-        builder.UseOrleansClient(client => client.UseLocalhostClustering());
         var app = builder.Build();
         app.MapTimerGridApi();
         app.Run();

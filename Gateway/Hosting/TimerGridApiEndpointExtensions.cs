@@ -1,4 +1,5 @@
 using TimerGrid.Gateway.Errors;
+using TimerGrid.Gateway.Health;
 using TimerGrid.Gateway.Jobs;
 using TimerGrid.Gateway.Routes;
 using TimerGrid.Grains.Interfaces.Errors;
@@ -18,7 +19,7 @@ public static class TimerGridApiEndpointExtensions
             _ => ApiError.WriteAsync(context.HttpContext, ErrorCodes.MalformedBody, "bad request"),
         });
         app.MapOpenApi();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        app.MapTimerGridHealthChecks();
         app.MapJobApi();
         app.MapRouteApi();
         return app;

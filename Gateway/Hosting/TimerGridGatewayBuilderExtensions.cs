@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using TimerGrid.Gateway.Errors;
+using TimerGrid.Gateway.Health;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
 
@@ -25,6 +26,7 @@ public static class TimerGridGatewayBuilderExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();
+        builder.Services.AddTimerGridHealthChecks();
         return builder;
     }
 }

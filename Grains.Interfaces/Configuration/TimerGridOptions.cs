@@ -29,6 +29,9 @@ public sealed class TimerGridOptions
     /// <summary>Port Orleans clients (standalone gateways) connect to.</summary>
     [Range(1, 65535)] public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>The address other silos and gateways reach this silo on (cluster mode); defaults to POD_IP, then 127.0.0.1.</summary>
+    public string? AdvertisedIp { get; set; }
+
     /// <summary>Largest accepted meta, in UTF-8 bytes.</summary>
     [Range(1, 16 * 1024 * 1024)] public int MaxMetaBytes { get; set; } = 256 * 1024;
 }

@@ -16,11 +16,13 @@ public static class TimerGridSiloBuilderExtensions
     public static ISiloBuilder UseTimerGrid(this ISiloBuilder silo)
     {
         var services = silo.Services;
-        services.AddOptions<TimerGridOptions>().BindConfiguration(TimerGridOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TimerGridOptions>().BindConfiguration(TimerGridOptions.Section)
+            .PostConfigure(o => ClusterEnvironment.Apply(o)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FiringOptions>().BindConfiguration(FiringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddStorageDialect();
+        services.AddSingleton(sp => sp.GetRequiredService<IStorageDialect>().DataSource);   // for the readiness check
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SchemaMigrator>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OverdueJobsCatchUp>();

@@ -7,13 +7,14 @@ using TimerGrid.Grains.Interfaces.Jobs;
 namespace TimerGrid.Grains.Jobs;
 
 /// <summary>
-/// At silo start, wakes every job whose reminder is already due. Orleans never replays a missed
-/// reminder tick: without this, jobs that fell due while the node was down would wait up to a
-/// reminder period after start.
+/// Wakes every job whose reminder is already due: at silo start, and whenever a silo of the cluster is
+/// declared dead. Orleans never replays a missed reminder tick: without this, jobs that fell due while
+/// a node was down, or whose timers died with a silo, would wait up to a reminder period.
 /// </summary>
 internal sealed partial class OverdueJobsCatchUp(
     IStorageDialect dialect,
     IGrainFactory grains,
+    IClusterMembershipService membership,
     IOptions<ClusterOptions> cluster,
     IOptions<FiringOptions> firing,
     TimeProvider clock,
@@ -22,14 +23,44 @@ internal sealed partial class OverdueJobsCatchUp(
     private const string QueryKey = "TimerGridDueReminderGrainsKey";
     private const int Concurrency = 64;
 
+    private readonly CancellationTokenSource _stopping = new();
+
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(OverdueJobsCatchUp), ServiceLifecycleStage.Active, StartAsync);
+        lifecycle.Subscribe(nameof(OverdueJobsCatchUp), ServiceLifecycleStage.Active, StartAsync, StopAsync);
 
     private Task StartAsync(CancellationToken cancellationToken)
     {
         // In the background: start-up must not wait for thousands of deliveries.
         _ = Task.Run(WakeDueJobsAsync, CancellationToken.None);
+        _ = Task.Run(WatchForDeadSilosAsync, CancellationToken.None);
         return Task.CompletedTask;
+    }
+
+    private Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        return Task.CompletedTask;
+    }
+
+    private async Task WatchForDeadSilosAsync()
+    {
+        var dead = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(_stopping.Token))
+            {
+                var died = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead && dead.Add(m.SiloAddress)).Select(m => m.SiloAddress).ToList();
+                if (died.Count > 0)
+                {
+                    LogSiloDied(string.Join(", ", died));
+                    await WakeDueJobsAsync();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // silo stopping
+        }
     }
 
     private async Task WakeDueJobsAsync()
@@ -81,9 +112,12 @@ internal sealed partial class OverdueJobsCatchUp(
         command.Parameters.Add(parameter);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Start-up catch-up woke {Count} due jobs in {ElapsedMs} ms")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {SiloAddress} declared dead; waking its due jobs")]
+    private partial void LogSiloDied(string siloAddress);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catch-up woke {Count} due jobs in {ElapsedMs} ms")]
     private partial void LogCaughtUp(int count, long elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Start-up catch-up failed; due jobs fire on their next reminder tick")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catch-up failed; due jobs fire on their next reminder tick")]
     private partial void LogCatchUpFailed(Exception exception);
 }

@@ -24,4 +24,14 @@ public sealed class ServiceApiTests(ApiFixture app)
 
         Assert.Equal("ok", health.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Readyz_ReportsTheClusterAndTheStorageReachable()
+    {
+        var ready = await app.Http.GetJsonAsync("/readyz");
+
+        Assert.Equal("ok", ready.GetProperty("status").GetString());
+        Assert.Contains("1 active silos", ready.GetProperty("checks").GetProperty("cluster").GetString());
+        Assert.True(ready.GetProperty("checks").TryGetProperty("storage", out _));
+    }
 }

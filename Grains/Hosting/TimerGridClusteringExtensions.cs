@@ -1,0 +1,33 @@
+using System.Net;
+using Orleans.Configuration;
+using TimerGrid.Grains.Interfaces.Configuration;
+
+namespace TimerGrid.Grains.Hosting;
+
+/// <summary>How silos find each other: localhost for the single node, the membership table for a cluster.</summary>
+public static class TimerGridClusteringExtensions
+{
+    public static ISiloBuilder UseTimerGridClustering(this ISiloBuilder silo, TimerGridOptions options)
+    {
+        if (options.Storage == StorageKind.Sqlite)
+        {
+            return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        }
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
+        silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIp!), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        silo.UseAdoNetClustering(o => o.Configure<IStorageDialect>((ado, db) =>
+        {
+            ado.Invariant = db.Invariant;
+            ado.DataSource = db.DataSource;
+        }));
+        // A timer service cannot wait Orleans' default ~30 s to declare a dead silo: probe every 2 s and
+        // give up after two misses; a killed silo refuses connections, so that is seconds in practice.
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.NumMissedProbesLimit = 2;
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(10);
+        });
+        return silo;
+    }
+}
