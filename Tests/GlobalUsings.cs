@@ -1,1 +1,2 @@
 global using Microsoft.AspNetCore.Http;
+global using Microsoft.Extensions.DependencyInjection;

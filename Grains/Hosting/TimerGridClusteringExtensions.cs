@@ -15,6 +15,12 @@ public static class TimerGridClusteringExtensions
         }
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
         silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIp!), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        return silo.UseTimerGridMembershipTable();
+    }
+
+    /// <summary>Membership in the storage's tables, with failure detection tuned for a timer service.</summary>
+    public static ISiloBuilder UseTimerGridMembershipTable(this ISiloBuilder silo)
+    {
         silo.UseAdoNetClustering(o => o.Configure<IStorageDialect>((ado, db) =>
         {
             ado.Invariant = db.Invariant;
