@@ -18,7 +18,7 @@ public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
         var port = FreePort.Next();
         var acknowledged = new ConcurrentBag<(string Id, long TriggerTime)>();
 
-        await using (var silo = await SiloProcess.StartAsync(port, settings))
+        await using (var silo = await TimerGridProcess.StartAsync(port, settings))
         {
             using var http = new HttpClient { BaseAddress = silo.Url };
             await http.CreateRouteAsync("kill", "r", _receiver.UrlFor("kill"));
@@ -35,7 +35,7 @@ public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
         var dueWhileDown = acknowledged.Count(j => j.TriggerTime < TimerGridClient.Now);
 
         var restarted = Stopwatch.StartNew();
-        await using (var silo = await SiloProcess.StartAsync(port, settings))
+        await using (var silo = await TimerGridProcess.StartAsync(port, settings))
         {
             var answeredAfterMs = restarted.ElapsedMilliseconds;
             foreach (var (id, _) in acknowledged)
@@ -54,7 +54,7 @@ public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
         var settings = TestSettings.For(_dataDir.Path);
         var port = FreePort.Next();
         var url = _receiver.UrlFor("between-retries", hit => hit == 1 ? new WebhookReceiver.Answer(503, "4") : new WebhookReceiver.Answer(200));
-        await using (var silo = await SiloProcess.StartAsync(port, settings))
+        await using (var silo = await TimerGridProcess.StartAsync(port, settings))
         {
             using var http = new HttpClient { BaseAddress = silo.Url };
             await http.CreateRouteAsync("retry", "r", url);
@@ -67,7 +67,7 @@ public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
             silo.Kill();
         }
 
-        await using (var silo = await SiloProcess.StartAsync(port, settings))
+        await using (var silo = await TimerGridProcess.StartAsync(port, settings))
         {
             var attempts = await _receiver.WaitForAsync("retry/c/j", count: 2);
             Assert.Equal("2", attempts[1].Header("TimerGrid-Attempt"));

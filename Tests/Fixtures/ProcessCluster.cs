@@ -1,0 +1,66 @@
+namespace TimerGrid.Tests.Fixtures;
+
+/// <summary>Silo processes and one standalone gateway process sharing a private PostgreSQL database.</summary>
+public sealed class ProcessCluster : IAsyncDisposable
+{
+    private readonly TempDir _dataDir = new();
+    private readonly List<(int HttpPort, Dictionary<string, string?> Settings)> _siloSettings = [];
+    private readonly List<TimerGridProcess?> _silos = [];
+    private TimerGridProcess _gateway = null!;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public static async Task<ProcessCluster> StartAsync(int silos)
+    {
+        var cluster = new ProcessCluster();
+        var connectionString = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+        for (var i = 0; i < silos; i++)
+        {
+            var settings = cluster.Settings(connectionString);
+            settings["TimerGrid:AdvertisedIp"] = "127.0.0.1";
+            cluster._siloSettings.Add((FreePort.Next(), settings));
+        }
+        cluster._silos.AddRange(await Task.WhenAll(cluster._siloSettings.Select(s => TimerGridProcess.StartAsync(s.HttpPort, s.Settings))));
+        cluster._gateway = await TimerGridProcess.StartGatewayAsync(FreePort.Next(), cluster.Settings(connectionString));
+        cluster.Gateway = new HttpClient { BaseAddress = cluster._gateway.Url };
+        return cluster;
+    }
+
+    public void KillSilo(int index)
+    {
+        _silos[index]!.Kill();
+        _silos[index] = null;
+    }
+
+    /// <summary>Graceful stop (SIGTERM), then start again with the same ports and settings.</summary>
+    public async Task RestartSiloAsync(int index)
+    {
+        await _silos[index]!.StopAsync();
+        await _silos[index]!.DisposeAsync();
+        var (port, settings) = _siloSettings[index];
+        _silos[index] = await TimerGridProcess.StartAsync(port, settings);
+    }
+
+    private Dictionary<string, string?> Settings(string connectionString)
+    {
+        var settings = TestSettings.For(_dataDir.Path);
+        settings["TimerGrid:Storage"] = "Postgres";
+        settings["TimerGrid:ConnectionString"] = connectionString;
+        settings["TimerGrid:ClusterId"] = "processes";
+        return settings;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+        foreach (var silo in _silos.OfType<TimerGridProcess>())
+        {
+            await silo.DisposeAsync();
+        }
+        _dataDir.Dispose();
+    }
+}
