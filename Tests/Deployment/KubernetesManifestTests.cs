@@ -1,0 +1,108 @@
+using TimerGrid.Gateway.Health;
+using TimerGrid.Grains.Interfaces.Configuration;
+using TimerGrid.Silo.Hosting;
+using TimerGrid.Tests.Fixtures;
+using YamlDotNet.RepresentationModel;
+
+namespace TimerGrid.Tests.Deployment;
+
+/// <summary>The manifests in k8s/ must agree with the code: ports, variables, probe paths, configuration keys.</summary>
+public sealed class KubernetesManifestTests
+{
+    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "k8s");
+    private readonly List<YamlMappingNode> _documents = LoadAll();
+
+    [Fact]
+    public void Kustomization_ListsEveryManifestInTheFolder()
+    {
+        var listed = Scalars(Load("kustomization.yaml")[0], "resources");
+        var files = Directory.GetFiles(Folder, "*.yaml").Select(Path.GetFileName).Where(f => f != "kustomization.yaml");
+
+        Assert.Equal(files.Order(), listed.Order());
+    }
+
+    [Theory]
+    [InlineData("timergrid-silo")]
+    [InlineData("timergrid-gateway")]
+    public void Deployments_ConfigureOnlyKeysTheCodeReadsAndProbeItsHealthEndpoints(string name)
+    {
+        var container = Container(name);
+        var env = Env(container);
+        var ports = Sequence(container, "ports").ToDictionary(p => Scalar(p, "name"), p => int.Parse(Scalar(p, "containerPort")));
+
+        foreach (var key in env.Keys.Where(k => k.StartsWith("TimerGrid__", StringComparison.Ordinal)))
+        {
+            Assert.NotNull(typeof(TimerGridOptions).GetProperty(key["TimerGrid__".Length..]));
+        }
+        Assert.Equal("Postgres", Value(env["TimerGrid__Storage"]));
+        Assert.Contains(ClusterEnvironment.ServiceIdVariable, env.Keys);
+        Assert.Contains(ClusterEnvironment.ClusterIdVariable, env.Keys);
+        Assert.Equal($"http://+:{ports["http"]}", Value(env["ASPNETCORE_URLS"]));
+        Assert.Equal(HealthEndpoints.LivenessPath, Scalar(Mapping(Mapping(container, "livenessProbe"), "httpGet"), "path"));
+        Assert.Equal(HealthEndpoints.ReadinessPath, Scalar(Mapping(Mapping(container, "readinessProbe"), "httpGet"), "path"));
+        var secret = Mapping(Mapping(env["TimerGrid__ConnectionString"], "valueFrom"), "secretKeyRef");
+        Assert.True(Mapping(Document("Secret", Scalar(secret, "name")), "stringData").Children.ContainsKey(Scalar(secret, "key")));
+    }
+
+    [Fact]
+    public void SiloDeployment_HasTheDownwardApiAndPortsTheSiloUses()
+    {
+        var silo = Container("timergrid-silo");
+        var env = Env(silo);
+        var ports = Sequence(silo, "ports").ToDictionary(p => Scalar(p, "name"), p => Scalar(p, "containerPort"));
+
+        Assert.Equal("status.podIP", Scalar(Mapping(Mapping(env[ClusterEnvironment.PodIpVariable], "valueFrom"), "fieldRef"), "fieldPath"));
+        Assert.Equal("metadata.name", Scalar(Mapping(Mapping(env["POD_NAME"], "valueFrom"), "fieldRef"), "fieldPath"));
+        Assert.Equal(ports["silo"], Value(env["TimerGrid__SiloPort"]));
+        Assert.Equal(ports["gateway"], Value(env["TimerGrid__GatewayPort"]));
+        Assert.Equal(new TimerGridOptions().SiloPort.ToString(), ports["silo"]);
+        Assert.Equal(new TimerGridOptions().GatewayPort.ToString(), ports["gateway"]);
+        var grace = int.Parse(Scalar(Mapping(Mapping(Document("Deployment", "timergrid-silo"), "spec"), "template", "spec"), "terminationGracePeriodSeconds"));
+        Assert.True(grace > TimerGridSiloHostExtensions.ShutdownTimeout.TotalSeconds, $"grace {grace} s must exceed the silo's shutdown timeout");
+    }
+
+    [Fact]
+    public void SiloDisruptionBudget_AndGatewayService_SelectTheirPods()
+    {
+        var budget = Document("PodDisruptionBudget", "timergrid-silo");
+        var service = Document("Service", "timergrid");
+
+        Assert.Equal("timergrid-silo", Scalar(Mapping(Mapping(Mapping(budget, "spec"), "selector"), "matchLabels"), "app"));
+        Assert.Equal("timergrid-gateway", Scalar(Mapping(Mapping(service, "spec"), "selector"), "app"));
+        Assert.Equal("http", Scalar(Sequence(Mapping(service, "spec"), "ports").Single(), "targetPort"));
+    }
+
+    private YamlMappingNode Container(string deployment) =>
+        Sequence(Mapping(Mapping(Document("Deployment", deployment), "spec"), "template", "spec"), "containers").Single();
+
+    private static Dictionary<string, YamlMappingNode> Env(YamlMappingNode container) =>
+        Sequence(container, "env").ToDictionary(e => Scalar(e, "name"));
+
+    private static string Value(YamlMappingNode envVar) => Scalar(envVar, "value");
+
+    private YamlMappingNode Document(string kind, string name) =>
+        _documents.Single(d => Scalar(d, "kind") == kind && Scalar(Mapping(d, "metadata"), "name") == name);
+
+    private static YamlMappingNode Mapping(YamlMappingNode node, params string[] path) =>
+        path.Aggregate(node, (current, key) => (YamlMappingNode)current.Children[new YamlScalarNode(key)]);
+
+    private static IEnumerable<YamlMappingNode> Sequence(YamlMappingNode node, string key) =>
+        ((YamlSequenceNode)node.Children[new YamlScalarNode(key)]).Children.Cast<YamlMappingNode>();
+
+    private static IEnumerable<string> Scalars(YamlMappingNode node, string key) =>
+        ((YamlSequenceNode)node.Children[new YamlScalarNode(key)]).Children.Select(c => ((YamlScalarNode)c).Value!);
+
+    private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node.Children[new YamlScalarNode(key)]).Value!;
+
+    private static List<YamlMappingNode> LoadAll() =>
+        Directory.GetFiles(Folder, "*.yaml").Where(f => !f.EndsWith("kustomization.yaml", StringComparison.Ordinal))
+            .SelectMany(f => Load(Path.GetFileName(f))).ToList();
+
+    private static List<YamlMappingNode> Load(string file)
+    {
+        var stream = new YamlStream();
+        using var reader = new StreamReader(Path.Combine(Folder, file));
+        stream.Load(reader);
+        return stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToList();
+    }
+}
