@@ -4,24 +4,39 @@ using Microsoft.Data.Sqlite;
 namespace TimerGrid.Grains.Storage;
 
 /// <summary>
-/// Hands Orleans SQLite connections that wait on locks inside SQLite (busy_timeout) instead of
-/// Microsoft.Data.Sqlite's own 150 ms sleeps, which would block Orleans scheduler threads.
+/// Hands Orleans SQLite connections tuned for one busy process: SQLite waits on locks itself
+/// (busy_timeout) instead of Microsoft.Data.Sqlite's 150 ms sleeps, and writers queue on an async
+/// gate instead of colliding on SQLite's single write lock (see <see cref="GatedSqliteCommand"/>).
 /// </summary>
 internal sealed class SqliteDataSource(string connectionString) : DbDataSource
 {
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
     public override string ConnectionString => connectionString;
 
-    protected override DbConnection CreateDbConnection() => new TunedSqliteConnection(connectionString);
+    protected override DbConnection CreateDbConnection() => new TunedSqliteConnection(connectionString, _writeGate);
 
-    private sealed class TunedSqliteConnection(string connectionString) : SqliteConnection(connectionString)
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _writeGate.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    private sealed class TunedSqliteConnection(string connectionString, SemaphoreSlim writeGate) : SqliteConnection(connectionString)
     {
         public override void Open()
         {
             base.Open();
-            using var pragmas = CreateCommand();
+            using var pragmas = base.CreateCommand();
             // NORMAL is durable in WAL mode except for the last commits before a power loss; a process kill loses nothing.
             pragmas.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
             pragmas.ExecuteNonQuery();
         }
+
+        public override SqliteCommand CreateCommand() =>
+            new GatedSqliteCommand(writeGate) { Connection = this, CommandTimeout = DefaultTimeout, Transaction = Transaction };
     }
 }
