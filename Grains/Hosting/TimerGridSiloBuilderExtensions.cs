@@ -30,7 +30,8 @@ public static class TimerGridSiloBuilderExtensions
         services.AddSingleton<WebhookDelivery>();
         services.AddWebhookHttpClient();
 
-        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        services.AddOptions<ReminderOptions>().Configure<IOptions<FiringOptions>>((reminders, firing) =>
+            reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, firing.Value.ReminderPeriod.Ticks)));
         silo.UseAdoNetReminderService(o => o.Configure<IStorageDialect>((ado, db) =>
         {
             ado.Invariant = db.Invariant;

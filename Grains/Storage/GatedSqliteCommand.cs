@@ -51,6 +51,8 @@ internal sealed class GatedSqliteCommand(SemaphoreSlim writeGate) : SqliteComman
         }
     }
 
-    // Reads never wait (WAL). A command inside an explicit transaction already holds SQLite's lock.
-    private bool IsGatedWrite => Transaction is null && !CommandText.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
+    // Reads never wait (WAL), nor do pragmas (checkpoints). A command inside an explicit transaction already holds SQLite's lock.
+    private bool IsGatedWrite => Transaction is null && !StartsWith("SELECT") && !StartsWith("PRAGMA");
+
+    private bool StartsWith(string keyword) => CommandText.AsSpan().TrimStart().StartsWith(keyword, StringComparison.OrdinalIgnoreCase);
 }

@@ -32,7 +32,8 @@ internal sealed class SqliteDataSource(string connectionString) : DbDataSource
             base.Open();
             using var pragmas = base.CreateCommand();
             // NORMAL is durable in WAL mode except for the last commits before a power loss; a process kill loses nothing.
-            pragmas.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+            // Checkpoints run in the background (SqliteCheckpointer), not inside commits.
+            pragmas.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
             pragmas.ExecuteNonQuery();
         }
 

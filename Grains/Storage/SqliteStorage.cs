@@ -12,6 +12,7 @@ internal sealed class SqliteStorage : IStorageDialect, IDisposable
     public const string FileName = "timergrid.db";
 
     private readonly SqliteDataSource _dataSource;
+    private readonly SqliteCheckpointer _checkpointer;
 
     public SqliteStorage(IOptions<TimerGridOptions> options)
     {
@@ -24,6 +25,7 @@ internal sealed class SqliteStorage : IStorageDialect, IDisposable
             Cache = SqliteCacheMode.Private,
             Pooling = true,
         }.ToString());
+        _checkpointer = new SqliteCheckpointer(_dataSource);
     }
 
     public string Name => "Sqlite";
@@ -43,5 +45,9 @@ internal sealed class SqliteStorage : IStorageDialect, IDisposable
         return ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);   // BEGIN IMMEDIATE
     }
 
-    public void Dispose() => _dataSource.Dispose();
+    public void Dispose()
+    {
+        _checkpointer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _dataSource.Dispose();
+    }
 }
