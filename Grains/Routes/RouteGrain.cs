@@ -11,11 +11,17 @@ namespace TimerGrid.Grains.Routes;
 internal sealed class RouteGrain(
     [PersistentState(StateNames.Route, StorageNames.Default)] IPersistentState<RouteState> route) : Grain, IRouteGrain
 {
-    private RouteKey Key => RouteKey.Parse(this.GetPrimaryKeyString());
+    private RouteKey _key;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = RouteKey.Parse(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
 
     public async Task<CreateOutcome> CreateAsync(RouteSpec spec)
     {
-        RouteSpecRules.Validate(Key, spec);
+        RouteSpecRules.Validate(_key, spec);
         if (route.RecordExists)
         {
             return route.State.Matches(spec) ? CreateOutcome.AlreadyExists : CreateOutcome.Conflict;
@@ -26,7 +32,7 @@ internal sealed class RouteGrain(
 
     public async Task<bool> ReplaceAsync(RouteSpec spec)
     {
-        RouteSpecRules.Validate(Key, spec);
+        RouteSpecRules.Validate(_key, spec);
         if (!route.RecordExists)
         {
             return false;
@@ -36,7 +42,7 @@ internal sealed class RouteGrain(
     }
 
     public Task<RouteView?> GetAsync() =>
-        Task.FromResult(route.RecordExists ? new RouteView(Key, route.State.Spec, route.State.Version) : null);
+        Task.FromResult(route.RecordExists ? new RouteView(_key, route.State.Spec, route.State.Version) : null);
 
     public async Task<bool> DeleteAsync()
     {

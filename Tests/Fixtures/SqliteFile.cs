@@ -15,17 +15,6 @@ public static class SqliteFile
         {
             command.Parameters.AddWithValue(name, value);
         }
-        var rows = new List<object?[]>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return rows;
+        return await DbRows.ReadAllAsync(command);
     }
 }

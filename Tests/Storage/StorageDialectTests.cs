@@ -1,6 +1,6 @@
-using System.Data.Common;
 using Microsoft.Extensions.Logging.Abstractions;
 using TimerGrid.Grains.Storage;
+using TimerGrid.Tests.Fixtures;
 
 namespace TimerGrid.Tests.Storage;
 
@@ -63,23 +63,7 @@ public abstract class StorageDialectTests : IAsyncLifetime
             parameter.Value = value;
             command.Parameters.Add(parameter);
         }
-        return await ReadAllAsync(command);
-    }
-
-    private static async Task<List<object?[]>> ReadAllAsync(DbCommand command)
-    {
-        var rows = new List<object?[]>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return rows;
+        return await DbRows.ReadAllAsync(command);
     }
 
     public async Task InitializeAsync() => Dialect = await CreateDialectAsync();
