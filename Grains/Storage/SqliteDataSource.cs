@@ -16,6 +16,20 @@ internal sealed class SqliteDataSource(string connectionString) : DbDataSource
 
     protected override DbConnection CreateDbConnection() => new TunedSqliteConnection(connectionString, _writeGate);
 
+    /// <summary>Runs <paramref name="action"/> while this process's writers wait their turn.</summary>
+    public async Task WhileWritersWaitAsync(Func<Task> action, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -33,7 +47,8 @@ internal sealed class SqliteDataSource(string connectionString) : DbDataSource
             using var pragmas = base.CreateCommand();
             // NORMAL is durable in WAL mode except for the last commits before a power loss; a process kill loses nothing.
             // Checkpoints run in the background (SqliteCheckpointer), not inside commits.
-            pragmas.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
+            // After a WAL restart the file is cut back to 64 MiB.
+            pragmas.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
             pragmas.ExecuteNonQuery();
         }
 

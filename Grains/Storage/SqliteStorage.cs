@@ -18,14 +18,15 @@ internal sealed class SqliteStorage : IStorageDialect, IDisposable
     {
         var dataDir = Path.GetFullPath(options.Value.DataDir);
         Directory.CreateDirectory(dataDir);
+        var databasePath = Path.Combine(dataDir, FileName);
         _dataSource = new SqliteDataSource(new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(dataDir, FileName),
+            DataSource = databasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
         }.ToString());
-        _checkpointer = new SqliteCheckpointer(_dataSource);
+        _checkpointer = new SqliteCheckpointer(_dataSource, databasePath);
     }
 
     public string Name => "Sqlite";
