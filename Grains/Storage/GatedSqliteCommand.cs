@@ -8,7 +8,7 @@ namespace TimerGrid.Grains.Storage;
 /// SQLite has one write lock per file, and Microsoft.Data.Sqlite runs "async" commands synchronously.
 /// Colliding writers therefore sleep in SQLite's busy handler (1, 2, 5, 10 ms…) on the thread-pool
 /// threads Orleans schedules grains on. Writers of this process instead wait their turn here,
-/// asynchronously, and hold the turn until their statement has run to completion.
+/// asynchronously, and hold the turn only while their statement runs to completion.
 /// </summary>
 internal sealed class GatedSqliteCommand(SemaphoreSlim writeGate) : SqliteCommand
 {
@@ -21,12 +21,12 @@ internal sealed class GatedSqliteCommand(SemaphoreSlim writeGate) : SqliteComman
         await writeGate.WaitAsync(cancellationToken);
         try
         {
-            return new GateHoldingReader(ExecuteReader(behavior), writeGate);
+            using var reader = ExecuteReader(behavior);
+            return BufferedResultReader.Load(reader);
         }
-        catch
+        finally
         {
             writeGate.Release();
-            throw;
         }
     }
 
