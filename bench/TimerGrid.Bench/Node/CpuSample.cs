@@ -1,0 +1,21 @@
+using System.Diagnostics;
+
+namespace TimerGrid.Bench.Node;
+
+/// <summary>A process's CPU seconds at a moment, to measure its CPU use over a window.</summary>
+internal readonly record struct CpuSample(double CpuSeconds, long Timestamp)
+{
+    public static CpuSample Take(int pid) => new(ProcessStats.CpuSeconds(pid), Stopwatch.GetTimestamp());
+
+    /// <summary>CPU used since this sample, in percent of one core (200 % = both of two cores busy).</summary>
+    public double PercentUntil(CpuSample later) =>
+        100 * (later.CpuSeconds - CpuSeconds) / Stopwatch.GetElapsedTime(Timestamp, later.Timestamp).TotalSeconds;
+
+    /// <summary>The process's CPU use over the next <paramref name="window"/>, in percent of one core.</summary>
+    public static async Task<double> OverAsync(int pid, TimeSpan window)
+    {
+        var from = Take(pid);
+        await Task.Delay(window);
+        return from.PercentUntil(Take(pid));
+    }
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace TimerGrid.Bench.Node;
+
+/// <summary>
+/// One TimerGrid node (the Release silo) as a separate OS process on a data dir, so that it can be
+/// measured through /proc, killed with SIGKILL and restarted on the same data. A bench stopped by a
+/// signal (Ctrl-C, <c>timeout</c>) kills its node too rather than leave it running.
+/// </summary>
+internal sealed class NodeProcess(string siloDll, string dataDir, string logPath) : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly int _httpPort = FreePort.Next();
+    private readonly StreamWriter _log = new(logPath, append: true) { AutoFlush = true };
+    private PosixSignalRegistration[] _signals = [];
+    private Process? _process;
+
+    public Uri Url => new($"http://127.0.0.1:{_httpPort}");
+
+    public int Pid => _process switch
+    {
+        null => throw new InvalidOperationException("the node is not running"),
+        { HasExited: true } exited => throw new InvalidOperationException($"the node exited by itself (code {exited.ExitCode}); see {logPath}"),
+        var running => running.Id,
+    };
+
+    public string DataDir => dataDir;
+
+    /// <summary>Starts the node and returns how long it took from process start until <c>/healthz</c> answered 200.</summary>
+    public async Task<TimeSpan> StartAsync()
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(siloDll)!,   // the content root, where appsettings.json is
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.ArgumentList.Add(siloDll);
+        info.ArgumentList.Add($"--urls={Url}");
+        info.ArgumentList.Add($"--TimerGrid:DataDir={dataDir}");
+        // Fresh Orleans ports each start: the killed process's sockets may linger.
+        info.ArgumentList.Add($"--TimerGrid:SiloPort={FreePort.Next()}");
+        info.ArgumentList.Add($"--TimerGrid:GatewayPort={FreePort.Next()}");
+        if (_signals.Length == 0)
+        {
+            _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }.Select(s => PosixSignalRegistration.Create(s, OnSignal))];
+        }
+        var started = Stopwatch.StartNew();
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        _process = process;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitUntilHealthyAsync(process);
+        return started.Elapsed;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush.</summary>
+    public void Kill()
+    {
+        if (Interlocked.Exchange(ref _process, null) is not { } process)   // a signal handler may race the scenario
+        {
+            return;
+        }
+        if (process.HasExited)
+        {
+            Console.Error.WriteLine($"   the node had exited by itself (code {process.ExitCode}); see {logPath}");
+        }
+        else
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            Append($"---- bench: killed with SIGKILL at {DateTimeOffset.UtcNow:O}");
+        }
+        process.Dispose();
+    }
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        Kill();
+        // The receiver's host would swallow the signal and leave the bench running without it.
+        Environment.Exit(context.Signal switch { PosixSignal.SIGINT => 130, PosixSignal.SIGQUIT => 131, _ => 143 });
+    }
+
+    private async Task WaitUntilHealthyAsync(Process process)
+    {
+        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the node exited with {process.ExitCode}; see {logPath}");
+            }
+            try
+            {
+                using var response = await http.GetAsync("/healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // listening, still starting
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"the node did not answer /healthz within {StartTimeout}; see {logPath}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_log)
+        {
+            _log.WriteLine(line);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var signal in _signals)
+        {
+            signal.Dispose();
+        }
+        Kill();
+        _log.Dispose();
+    }
+}

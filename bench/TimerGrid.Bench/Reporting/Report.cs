@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TimerGrid.Bench.Load;
+using TimerGrid.Bench.Webhooks;
+
+namespace TimerGrid.Bench.Reporting;
+
+/// <summary>The figures of one scenario run, in the order measured; written as JSON and as a table row.</summary>
+internal sealed class Report(string scenario)
+{
+    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+    private readonly List<KeyValuePair<string, double>> _figures = [];
+
+    public string Scenario => scenario;
+
+    /// <summary>An acknowledged job never arrived, or a creation failed.</summary>
+    public bool Failed { get; private set; }
+
+    public IReadOnlyList<KeyValuePair<string, double>> Figures => _figures;
+
+    public void Add(string key, double value) => _figures.Add(new(key, Math.Round(value, 3)));
+
+    public void AddCreation(JobBatch batch, string prefix = "")
+    {
+        Add(prefix + "jobs", batch.Acknowledged);
+        Add(prefix + "create_s", batch.Elapsed.TotalSeconds);
+        Add(prefix + "create_per_s", batch.PerSecond);
+        Add(prefix + "errors", batch.Errors);
+        Failed |= batch.Errors > 0;
+    }
+
+    /// <summary>Lateness, throughput, missing and duplicates; <paramref name="withLateness"/> false when lateness is by design (recovery).</summary>
+    public void AddFiring(FiringOutcome outcome, string prefix = "", bool withLateness = true)
+    {
+        if (withLateness && outcome.Lateness is { } lateness)
+        {
+            Add(prefix + "lateness_p50_ms", lateness.P50);
+            Add(prefix + "lateness_p99_ms", lateness.P99);
+            Add(prefix + "lateness_p999_ms", lateness.P999);
+            Add(prefix + "lateness_max_ms", lateness.Max);
+            Add(prefix + "fire_per_s", outcome.PerSecond);
+        }
+        Add(prefix + "missing", outcome.Missing);
+        Add(prefix + "duplicates", outcome.Duplicates);
+        Failed |= outcome.Missing > 0;
+    }
+
+    /// <summary>Writes <c>&lt;scenario&gt;-&lt;yyyyMMdd-HHmmss&gt;.json</c> into <paramref name="outDir"/> and returns its path.</summary>
+    public string WriteJson(string outDir, BenchOptions options)
+    {
+        var figures = new JsonObject();
+        foreach (var (key, value) in _figures)
+        {
+            figures[key] = value;
+        }
+        var json = new JsonObject
+        {
+            ["scenario"] = scenario,
+            ["started_at"] = _startedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            ["machine"] = MachineInfo.Describe(),
+            ["options"] = new JsonObject
+            {
+                ["jobs"] = options.Jobs,
+                ["ahead_s"] = options.Ahead?.TotalSeconds,
+                ["rate"] = options.Rate,
+                ["seconds"] = options.Seconds,
+                ["pending"] = options.Pending,
+            },
+            ["figures"] = figures,
+        };
+        Directory.CreateDirectory(outDir);
+        var path = Path.Combine(outDir, $"{scenario}-{_startedAt:yyyyMMdd-HHmmss}.json");
+        File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        return path;
+    }
+}
