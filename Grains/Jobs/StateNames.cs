@@ -8,5 +8,4 @@ internal static class StateNames
 {
     public const string Job = "job";
     public const string Route = "route";
-
 }
