@@ -1,11 +1,25 @@
 namespace TimerGrid.Bench;
 
-/// <summary>Where the repository's Release silo and the committed results folder are, found from this binary.</summary>
+/// <summary>
+/// Where the repository's built nodes and the committed results folder are, found from this binary. The
+/// nodes are taken from the configuration the bench itself was built in: Release for figures, Debug when
+/// the test suite smoke-runs the harness.
+/// </summary>
 internal sealed record RepoPaths(string Root)
 {
-    public string SiloDll => Path.Combine(Root, "Silo", "bin", "Release", "net10.0", "TimerGrid.Silo.dll");
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    public string SiloDll => Path.Combine(Root, "Silo", "bin", Configuration, "net10.0", "TimerGrid.Silo.dll");
+
+    public string PeersDll => Path.Combine(Root, "bench", "TimerGrid.Bench.Peers", "bin", Configuration, "net10.0", "TimerGrid.Bench.Peers.dll");
 
     public string DefaultResultsDir => Path.Combine(Root, "bench", "results");
+
+    public IEnumerable<string> MissingBuilds => new[] { SiloDll, PeersDll }.Where(dll => !File.Exists(dll));
 
     public static RepoPaths Find()
     {

@@ -1,11 +1,14 @@
 namespace TimerGrid.Bench.Load;
 
-/// <summary>What creating a <see cref="JobPlan"/> gave: which jobs were acknowledged (200), errors, timing.</summary>
-internal sealed class JobBatch(JobPlan plan, bool[] acknowledged, int errors, TimeSpan elapsed, double minLeadMs)
+/// <summary>What creating a <see cref="JobPlan"/> gave: which jobs were acknowledged, errors, skipped jobs, timing.</summary>
+internal sealed class JobBatch(JobPlan plan, bool[] acknowledged, int errors, int skipped, TimeSpan elapsed, double minLeadMs)
 {
     public JobPlan Plan => plan;
 
     public int Errors => errors;
+
+    /// <summary>Jobs of a paced plan not created because they were already due when a worker got to them.</summary>
+    public int Skipped => skipped;
 
     public TimeSpan Elapsed => elapsed;
 

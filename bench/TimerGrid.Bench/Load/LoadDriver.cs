@@ -1,41 +1,29 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 
 namespace TimerGrid.Bench.Load;
 
-/// <summary>Creates routes and jobs over the REST API from many concurrent workers on keep-alive connections.</summary>
-internal sealed class LoadDriver(Uri node) : IDisposable
+/// <summary>Creates the jobs of a plan from many concurrent workers through a target's job client.</summary>
+internal sealed class LoadDriver(IJobClient client)
 {
     private const int Workers = 48;
     private const int ErrorsShown = 20;
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(10);
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler
-    {
-        MaxConnectionsPerServer = 64,
-        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-    })
-    { BaseAddress = node, Timeout = TimeSpan.FromSeconds(60) };
-
     private int _errorsShown;
 
-    public async Task CreateRouteAsync(Uri webhook)
-    {
-        var body = JsonSerializer.Serialize(new { id = JobPlan.Route, type = "REST", webhook_url = webhook.ToString() });
-        using var response = await _http.PostAsync($"/route/{JobPlan.Db}", new StringContent(body, Encoding.UTF8, "application/json"));
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"POST /route/{JobPlan.Db} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-    }
+    public IJobClient Client => client;
 
+    /// <summary>
+    /// Creates every job of <paramref name="plan"/>. A paced plan (with a lead) skips a job whose trigger
+    /// time has passed before a worker got to it: the target could not keep up with the rate, and creating
+    /// the backlog would only measure the backlog.
+    /// </summary>
     public async Task<JobBatch> CreateJobsAsync(JobPlan plan)
     {
         var acknowledged = new bool[plan.Count];
         var next = -1;
         var errors = 0;
+        var skipped = 0;
         var done = 0;
         var elapsed = Stopwatch.StartNew();
         using var stopProgress = new CancellationTokenSource();
@@ -50,15 +38,22 @@ internal sealed class LoadDriver(Uri node) : IDisposable
                 if (plan.Lead is { } lead)
                 {
                     await EpochClock.UntilAsync(triggerTime - (long)lead.TotalMilliseconds);
+                    if (EpochClock.Now >= triggerTime)
+                    {
+                        Interlocked.Increment(ref skipped);
+                        Interlocked.Increment(ref done);
+                        continue;
+                    }
                 }
-                if (await CreateJobAsync(plan, i, triggerTime))
+                if (await client.CreateAsync(plan, i, triggerTime) is { } error)
                 {
-                    acknowledged[i] = true;
-                    minLead = Math.Min(minLead, triggerTime - EpochClock.NowPrecise);
+                    Interlocked.Increment(ref errors);
+                    ShowError(plan, i, error);
                 }
                 else
                 {
-                    Interlocked.Increment(ref errors);
+                    acknowledged[i] = true;
+                    minLead = Math.Min(minLead, triggerTime - EpochClock.NowPrecise);
                 }
                 Interlocked.Increment(ref done);
             }
@@ -69,38 +64,18 @@ internal sealed class LoadDriver(Uri node) : IDisposable
         elapsed.Stop();
         await stopProgress.CancelAsync();
         await progress;
-        if (errors > 0)
+        if (errors > 0 || skipped > 0)
         {
-            Console.Error.WriteLine($"   {errors} of {plan.Count} job creations failed in {plan.Collection}");
+            Console.Error.WriteLine($"   {plan.Collection}: of {plan.Count} jobs, {errors} creations failed and {skipped} were skipped (due before a worker got to them)");
         }
-        return new JobBatch(plan, acknowledged, errors, elapsed.Elapsed, leads.Min());
-    }
-
-    private async Task<bool> CreateJobAsync(JobPlan plan, int index, long triggerTime)
-    {
-        var body = $$"""{"id":"{{JobPlan.Id(index)}}","trigger_time":{{triggerTime}},"meta":{"n":{{index}}},"route":"{{JobPlan.Route}}"}""";
-        try
-        {
-            using var content = new StringContent(body, Encoding.UTF8, "application/json");
-            using var response = await _http.PostAsync($"/job/{JobPlan.Db}/{plan.Collection}", content);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return true;
-            }
-            ShowError(plan, index, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            ShowError(plan, index, $"{e.GetType().Name}: {e.Message}");
-        }
-        return false;
+        return new JobBatch(plan, acknowledged, errors, skipped, elapsed.Elapsed, leads.Min());
     }
 
     private void ShowError(JobPlan plan, int index, string what)
     {
         if (Interlocked.Increment(ref _errorsShown) <= ErrorsShown)
         {
-            Console.Error.WriteLine($"   error: POST /job/{JobPlan.Db}/{plan.Collection} {JobPlan.Id(index)} → {what}");
+            Console.Error.WriteLine($"   error: creating {plan.Key(index)} ({client.Kind}) → {what}");
         }
     }
 
@@ -120,6 +95,4 @@ internal sealed class LoadDriver(Uri node) : IDisposable
             // creation finished
         }
     }
-
-    public void Dispose() => _http.Dispose();
 }

@@ -4,11 +4,13 @@ using System.Runtime.InteropServices;
 namespace TimerGrid.Bench.Node;
 
 /// <summary>
-/// One TimerGrid node (the Release silo) as a separate OS process on a data dir, so that it can be
-/// measured through /proc, killed with SIGKILL and restarted on the same data. A bench stopped by a
-/// signal (Ctrl-C, <c>timeout</c>) kills its node too rather than leave it running.
+/// One scheduler node (TimerGrid's silo, or a peer's host) as a separate OS process, so that it can be
+/// measured through /proc, killed with SIGKILL and restarted on the same data. It serves HTTP on
+/// <see cref="Url"/> and answers <c>GET /healthz</c>; <paramref name="arguments"/> gives the rest of
+/// its command line, asked again at each start. A bench stopped by a signal (Ctrl-C, <c>timeout</c>)
+/// kills its node too rather than leave it running.
 /// </summary>
-internal sealed class NodeProcess(string siloDll, string dataDir, string logPath) : IDisposable
+internal sealed class NodeProcess(string dll, Func<IEnumerable<string>> arguments, string logPath) : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
@@ -26,23 +28,21 @@ internal sealed class NodeProcess(string siloDll, string dataDir, string logPath
         var running => running.Id,
     };
 
-    public string DataDir => dataDir;
-
     /// <summary>Starts the node and returns how long it took from process start until <c>/healthz</c> answered 200.</summary>
     public async Task<TimeSpan> StartAsync()
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(siloDll)!,   // the content root, where appsettings.json is
+            WorkingDirectory = Path.GetDirectoryName(dll)!,   // the content root, where appsettings.json is
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        info.ArgumentList.Add(siloDll);
+        info.ArgumentList.Add(dll);
         info.ArgumentList.Add($"--urls={Url}");
-        info.ArgumentList.Add($"--TimerGrid:DataDir={dataDir}");
-        // Fresh Orleans ports each start: the killed process's sockets may linger.
-        info.ArgumentList.Add($"--TimerGrid:SiloPort={FreePort.Next()}");
-        info.ArgumentList.Add($"--TimerGrid:GatewayPort={FreePort.Next()}");
+        foreach (var argument in arguments())
+        {
+            info.ArgumentList.Add(argument);
+        }
         if (_signals.Length == 0)
         {
             _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }.Select(s => PosixSignalRegistration.Create(s, OnSignal))];

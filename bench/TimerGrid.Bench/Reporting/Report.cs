@@ -2,22 +2,27 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TimerGrid.Bench.Load;
+using TimerGrid.Bench.Targets;
 using TimerGrid.Bench.Webhooks;
 
 namespace TimerGrid.Bench.Reporting;
 
-/// <summary>The figures of one scenario run, in the order measured; written as JSON and as a table row.</summary>
-internal sealed class Report(string scenario)
+/// <summary>The figures of one scenario run on one target, in the order measured; written as JSON and as a table row.</summary>
+internal sealed class Report(string scenario, ITarget target)
 {
     private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private readonly List<KeyValuePair<string, double>> _figures = [];
 
     public string Scenario => scenario;
 
+    public ITarget Target => target;
+
     /// <summary>An acknowledged job never arrived, or a creation failed.</summary>
     public bool Failed { get; private set; }
 
     public IReadOnlyList<KeyValuePair<string, double>> Figures => _figures;
+
+    public double? Figure(string key) => _figures.FirstOrDefault(f => f.Key == key) is { Key: not null } found ? found.Value : null;
 
     public void Add(string key, double value) => _figures.Add(new(key, Math.Round(value, 3)));
 
@@ -27,10 +32,14 @@ internal sealed class Report(string scenario)
         Add(prefix + "create_s", batch.Elapsed.TotalSeconds);
         Add(prefix + "create_per_s", batch.PerSecond);
         Add(prefix + "errors", batch.Errors);
+        if (batch.Plan.Lead is not null)
+        {
+            Add(prefix + "skipped", batch.Skipped);
+        }
         Failed |= batch.Errors > 0;
     }
 
-    /// <summary>Lateness, throughput, missing and duplicates; <paramref name="withLateness"/> false when lateness is by design (recovery).</summary>
+    /// <summary>Lateness, throughput, missing, duplicate and early webhooks; <paramref name="withLateness"/> false when lateness is by design (recovery).</summary>
     public void AddFiring(FiringOutcome outcome, string prefix = "", bool withLateness = true)
     {
         if (withLateness && outcome.Lateness is { } lateness)
@@ -43,6 +52,7 @@ internal sealed class Report(string scenario)
         }
         Add(prefix + "missing", outcome.Missing);
         Add(prefix + "duplicates", outcome.Duplicates);
+        Add(prefix + "early", outcome.Early);
         Failed |= outcome.Missing > 0;
     }
 
@@ -57,10 +67,13 @@ internal sealed class Report(string scenario)
         var json = new JsonObject
         {
             ["scenario"] = scenario,
+            ["target"] = target.Name,
+            ["target_title"] = target.Title,
             ["started_at"] = _startedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             ["machine"] = MachineInfo.Describe(),
             ["options"] = new JsonObject
             {
+                ["command"] = options.Command,
                 ["jobs"] = options.Jobs,
                 ["ahead_s"] = options.Ahead?.TotalSeconds,
                 ["rate"] = options.Rate,
@@ -70,7 +83,7 @@ internal sealed class Report(string scenario)
             ["figures"] = figures,
         };
         Directory.CreateDirectory(outDir);
-        var path = Path.Combine(outDir, $"{scenario}-{_startedAt:yyyyMMdd-HHmmss}.json");
+        var path = Path.Combine(outDir, $"{scenario}-{target.Name}-{_startedAt:yyyyMMdd-HHmmss}.json");
         File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return path;
     }

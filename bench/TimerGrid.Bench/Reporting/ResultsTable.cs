@@ -1,28 +1,44 @@
 using System.Globalization;
+using System.Text;
 
 namespace TimerGrid.Bench.Reporting;
 
-/// <summary>One markdown row per scenario: the common figures in columns, the scenario's own in the last one.</summary>
+/// <summary>A markdown table per scenario, one row per target: the common figures in columns, the scenario's own in the last one.</summary>
 internal static class ResultsTable
 {
     private static readonly (string Key, string Title)[] Columns =
     [
         ("jobs", "jobs"), ("create_per_s", "create/s"),
         ("lateness_p50_ms", "p50 ms"), ("lateness_p99_ms", "p99 ms"), ("lateness_p999_ms", "p99.9 ms"), ("lateness_max_ms", "max ms"),
-        ("fire_per_s", "fire/s"), ("missing", "missing"), ("duplicates", "dup"), ("errors", "errors"),
+        ("fire_per_s", "fire/s"), ("missing", "missing"), ("duplicates", "dup"), ("early", "early"), ("errors", "errors"),
     ];
 
-    public static string Header =>
-        $"| scenario | {string.Join(" | ", Columns.Select(c => c.Title))} | other |\n|---|{string.Concat(Columns.Select(_ => "---:|"))}---|";
+    public static string Of(IEnumerable<Report> reports)
+    {
+        var text = new StringBuilder();
+        foreach (var scenario in reports.GroupBy(r => r.Scenario))
+        {
+            text.AppendLine($"**{scenario.Key}**\n");
+            text.AppendLine(Header);
+            foreach (var report in scenario)
+            {
+                text.AppendLine(Row(report));
+            }
+            text.AppendLine();
+        }
+        return text.ToString().TrimEnd();
+    }
 
     public static string Row(Report report)
     {
-        var figures = report.Figures.ToDictionary(f => f.Key, f => f.Value);
-        var cells = Columns.Select(c => figures.TryGetValue(c.Key, out var v) ? Format(v) : "–");
+        var cells = Columns.Select(c => report.Figure(c.Key) is { } v ? Format(v) : "–");
         var other = report.Figures.Where(f => Columns.All(c => c.Key != f.Key)).Select(f => $"{f.Key}={Format(f.Value)}");
-        return $"| {report.Scenario} | {string.Join(" | ", cells)} | {string.Join("; ", other)} |";
+        return $"| {report.Target.Title} | {string.Join(" | ", cells)} | {string.Join("; ", other)} |";
     }
 
-    private static string Format(double value) =>
+    public static string Format(double value) =>
         value.ToString(Math.Abs(value) >= 100 || value == Math.Floor(value) ? "F0" : Math.Abs(value) >= 10 ? "F1" : "F2", CultureInfo.InvariantCulture);
+
+    private static string Header =>
+        $"| target | {string.Join(" | ", Columns.Select(c => c.Title))} | other |\n|---|{string.Concat(Columns.Select(_ => "---:|"))}---|";
 }

@@ -1,38 +1,48 @@
 using TimerGrid.Bench.Load;
 using TimerGrid.Bench.Node;
+using TimerGrid.Bench.Targets;
 using TimerGrid.Bench.Webhooks;
 
 namespace TimerGrid.Bench.Scenarios;
 
-/// <summary>What a scenario runs against: a fresh node on a fresh data dir, a webhook receiver, a load driver and the route.</summary>
-internal sealed class BenchRig(string workDir, NodeProcess node, Receiver receiver, LoadDriver driver) : IAsyncDisposable
+/// <summary>What a scenario runs against: one target freshly deployed, a webhook receiver and a load driver.</summary>
+internal sealed class BenchRig(ITarget target, string workDir, Deployment deployment, Receiver receiver) : IAsyncDisposable
 {
-    public NodeProcess Node => node;
+    public ITarget Target => target;
+
+    public NodeProcess Node => deployment.Node;
+
+    public IBenchStorage Storage => deployment.Storage;
 
     public Receiver Receiver => receiver;
 
-    public LoadDriver Driver => driver;
+    public LoadDriver Driver { get; } = new(deployment.Jobs);
 
-    public static async Task<BenchRig> StartAsync(string scenario, string siloDll)
+    public static async Task<BenchRig> StartAsync(BenchEnvironment environment, ITarget target, string scenario)
     {
-        var workDir = Directory.CreateTempSubdirectory($"timergrid-bench-{scenario}-").FullName;
-        var logPath = Path.Combine(workDir, "silo.log");
+        var workDir = Directory.CreateTempSubdirectory($"timergrid-bench-{scenario}-{target.Name}-").FullName;
         var receiver = await Receiver.StartAsync();
-        var node = new NodeProcess(siloDll, Path.Combine(workDir, "data"), logPath);
-        var startup = await node.StartAsync();
-        var driver = new LoadDriver(node.Url);
-        await driver.CreateRouteAsync(receiver.HookUrl);
-        Console.Error.WriteLine($"   node pid {node.Pid} on {node.Url} answered in {startup.TotalSeconds:F1} s; its log: {logPath}");
-        return new BenchRig(workDir, node, receiver, driver);
+        try
+        {
+            var deployment = await target.DeployAsync(environment, workDir, receiver.HookUrl);
+            Console.Error.WriteLine($"   {target.Name}: node pid {deployment.Node.Pid} on {deployment.Node.Url} answered in {deployment.Startup.TotalSeconds:F1} s; " +
+                $"jobs via {deployment.Jobs.Kind}; its log: {NodeLog(workDir)}");
+            return new BenchRig(target, workDir, deployment, receiver);
+        }
+        catch
+        {
+            await receiver.DisposeAsync();
+            throw;
+        }
     }
 
-    /// <summary>Kills the node and deletes its data; the node's log stays for a post-mortem.</summary>
+    /// <summary>Kills the node and removes its storage; the node's log stays for a post-mortem.</summary>
     public async ValueTask DisposeAsync()
     {
-        node.Dispose();
-        driver.Dispose();
+        await deployment.DisposeAsync();
         await receiver.DisposeAsync();
-        Directory.Delete(node.DataDir, recursive: true);
-        Console.Error.WriteLine($"   deleted {node.DataDir}; {Path.Combine(workDir, "silo.log")} kept");
+        Console.Error.WriteLine($"   removed {target.Name}'s storage; {NodeLog(workDir)} kept");
     }
+
+    private static string NodeLog(string workDir) => Path.Combine(workDir, "node.log");
 }

@@ -12,7 +12,7 @@ internal sealed class BurstScenario : IScenario
 
     public async Task<Report> RunAsync(BenchRig rig, BenchOptions options)
     {
-        var report = new Report(Name);
+        var report = new Report(Name, rig.Target);
         var batch = await BurstRound.CreateAsync(rig, Collection, options.Jobs, options.Ahead, TimeSpan.FromSeconds(3));
         report.AddCreation(batch);
         report.Add("min_lead_ms", batch.MinLeadMs);

@@ -22,7 +22,7 @@ internal sealed class PendingScenario : IScenario
 
     public async Task<Report> RunAsync(BenchRig rig, BenchOptions options)
     {
-        var report = new Report(Name);
+        var report = new Report(Name, rig.Target);
         var node = rig.Node;
         var rssBefore = ProcessStats.RssBytes(node.Pid);
         // Due over one hour, 30 days from now.
@@ -34,7 +34,7 @@ internal sealed class PendingScenario : IScenario
         report.Add("rss_before_mb", rssBefore / MiB);
         report.Add("rss_after_create_mb", rssAfter / MiB);
         report.Add("rss_per_pending_job_bytes", (rssAfter - rssBefore) / (double)batch.Acknowledged);
-        report.Add("db_mb", DataSize(node.DataDir) / MiB);
+        report.Add("db_mb", await rig.Storage.SizeBytesAsync() / MiB);
 
         Console.Error.WriteLine($"   measuring idle CPU for {IdleWindow.TotalSeconds:F0} s");
         report.Add("idle_cpu_60s_pct", await CpuSample.OverAsync(node.Pid, IdleWindow));
@@ -52,6 +52,4 @@ internal sealed class PendingScenario : IScenario
         report.Add("rss_after_restart_mb", ProcessStats.RssBytes(node.Pid) / MiB);
         return report;
     }
-
-    private static long DataSize(string dataDir) => new DirectoryInfo(dataDir).EnumerateFiles().Sum(f => f.Length);
 }

@@ -16,7 +16,7 @@ internal sealed class RecoveryScenario : IScenario
 
     public async Task<Report> RunAsync(BenchRig rig, BenchOptions options)
     {
-        var report = new Report(Name);
+        var report = new Report(Name, rig.Target);
         var log = rig.Receiver.For(Collection);
         // Due 1 s after creation ends: the kill comes first.
         var batch = await BurstRound.CreateAsync(rig, Collection, options.Jobs, null, TimeSpan.FromSeconds(1));

@@ -7,6 +7,9 @@ internal static class ScenarioCatalog
 
     private static readonly IScenario[] Scenarios = [new BurstScenario(), new SpreadScenario(), new RecoveryScenario(), new PendingScenario()];
 
+    /// <summary>What <c>compare</c> runs on every target: the scenarios that take seconds, not the million pending jobs.</summary>
+    public static IReadOnlyList<IScenario> Compared => Scenarios[..3];
+
     public static bool Exists(string name) => name == All || Scenarios.Any(s => s.Name == name);
 
     public static IEnumerable<IScenario> Select(string name) => name == All ? Scenarios : Scenarios.Where(s => s.Name == name);

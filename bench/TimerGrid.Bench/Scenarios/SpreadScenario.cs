@@ -18,7 +18,7 @@ internal sealed class SpreadScenario : IScenario
 
     public async Task<Report> RunAsync(BenchRig rig, BenchOptions options)
     {
-        var report = new Report(Name);
+        var report = new Report(Name, rig.Target);
         var pid = rig.Node.Pid;
         var rate = options.Rate;
         var firstDue = EpochClock.Now + (long)Lead.TotalMilliseconds;
@@ -42,9 +42,9 @@ internal sealed class SpreadScenario : IScenario
         report.AddFiring(outcome);
         if (options.Seconds * 1000 > Lead.TotalMilliseconds)
         {
-            report.Add("silo_cpu_create_and_fire_pct", bothStart.PercentUntil(bothEnd));
+            report.Add("node_cpu_create_and_fire_pct", bothStart.PercentUntil(bothEnd));
         }
-        report.Add("silo_cpu_run_pct", runStart.PercentUntil(runEnd));
+        report.Add("node_cpu_run_pct", runStart.PercentUntil(runEnd));
         return report;
     }
 }

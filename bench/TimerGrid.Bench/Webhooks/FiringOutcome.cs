@@ -3,8 +3,9 @@ using TimerGrid.Bench.Reporting;
 
 namespace TimerGrid.Bench.Webhooks;
 
-/// <summary>How the acknowledged jobs of a batch fired: lateness, throughput, missing and duplicate webhooks.</summary>
-internal sealed record FiringOutcome(int Arrived, int Missing, int Duplicates, LatenessSummary? Lateness, double FirstArrival, double LastArrival)
+/// <summary>How the acknowledged jobs of a batch fired: lateness, throughput, missing, duplicate and early webhooks.</summary>
+/// <param name="Early">Jobs whose webhook arrived before their trigger time.</param>
+internal sealed record FiringOutcome(int Arrived, int Missing, int Duplicates, int Early, LatenessSummary? Lateness, double FirstArrival, double LastArrival)
 {
     /// <summary>Late duplicates (a retry after a lost answer) come after the first arrival; give them this long.</summary>
     private static readonly TimeSpan DuplicateGrace = TimeSpan.FromSeconds(2);
@@ -28,6 +29,7 @@ internal sealed record FiringOutcome(int Arrived, int Missing, int Duplicates, L
             arrivals.Length,
             missing,
             log.Duplicates,
+            arrivals.Count(a => a.LatenessMs < 0),
             LatenessSummary.Of(arrivals.Select(a => a.LatenessMs)),
             arrivals.Length == 0 ? 0 : arrivals.Min(a => a.ArrivedAt),
             arrivals.Length == 0 ? 0 : arrivals.Max(a => a.ArrivedAt));

@@ -1,0 +1,43 @@
+using TimerGrid.Bench.Load;
+using TimerGrid.Bench.Node;
+
+namespace TimerGrid.Bench.Targets;
+
+/// <summary>A TimerGrid node (the silo with its REST API) on SQLite or PostgreSQL, driven over REST or through an Orleans client.</summary>
+internal sealed class TimerGridTarget(string name, string title, bool onPostgres, bool throughOrleans) : ITarget
+{
+    public string Name => name;
+
+    public string Title => title;
+
+    public bool NeedsPostgres => onPostgres;
+
+    public async Task<Deployment> DeployAsync(BenchEnvironment environment, string workDir, Uri webhook)
+    {
+        IBenchStorage storage = onPostgres ? await environment.CreateDatabaseAsync(this) : new DataDirStorage(Path.Combine(workDir, "data"));
+        var storageArguments = storage switch
+        {
+            PostgresDatabase database => new[] { "--TimerGrid:Storage=Postgres", $"--TimerGrid:ConnectionString={database.ConnectionString}" },
+            DataDirStorage dataDir => [$"--TimerGrid:DataDir={dataDir.Path}"],
+            _ => throw new InvalidOperationException($"no TimerGrid storage {storage.GetType().Name}"),
+        };
+        // The gateway port stays, so that an Orleans client finds the node again after a restart; the silo
+        // port is fresh each start.
+        var gatewayPort = FreePort.Next();
+        var node = new NodeProcess(
+            environment.Paths.SiloDll,
+            () => [.. storageArguments, $"--TimerGrid:SiloPort={FreePort.Next()}", $"--TimerGrid:GatewayPort={gatewayPort}"],
+            Path.Combine(workDir, "node.log"));
+        return await Deployment.StartAsync(node, storage, async () =>
+        {
+            var rest = new RestJobClient(node.Url);
+            await rest.CreateRouteAsync(webhook);
+            if (!throughOrleans)
+            {
+                return rest;
+            }
+            await rest.DisposeAsync();
+            return await OrleansJobClient.ConnectAsync(gatewayPort);
+        });
+    }
+}
