@@ -28,11 +28,17 @@ public static class TimerGridClusteringExtensions
         }));
         // A timer service cannot wait Orleans' default ~30 s to declare a dead silo: probe every 2 s and
         // give up after two misses; a killed silo refuses connections, so that is seconds in practice.
+        // A silo that starts while a dead one on another address is still "active" in the table (the whole
+        // cluster crashed, or the only node came back on a new IP) cannot join until that entry is declared
+        // dead, which a lone joiner only does once the entry has missed its IAmAlive updates: 3 x 30 s by
+        // default (a single node on PostgreSQL took 78 s to restart after kill -9); 2 x 5 s here.
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = TimeSpan.FromSeconds(2);
             o.NumMissedProbesLimit = 2;
             o.TableRefreshTimeout = TimeSpan.FromSeconds(10);
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+            o.NumMissedTableIAmAliveLimit = 2;
         });
         return silo;
     }

@@ -35,6 +35,9 @@ public sealed class PostgresServer
         return ConnectionString(name);
     }
 
+    /// <summary>The superuser on the maintenance database: may create and drop databases.</summary>
+    public string ServerConnectionString => ConnectionString("postgres");
+
     private string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Maximum Pool Size=50";
 

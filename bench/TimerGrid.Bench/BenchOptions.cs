@@ -6,24 +6,25 @@ namespace TimerGrid.Bench;
 /// <summary>The command line: which scenarios on which targets, and their sizes.</summary>
 internal sealed record BenchOptions(
     string Command, IReadOnlyList<IScenario> Scenarios, IReadOnlyList<ITarget> Targets,
-    int Jobs, TimeSpan? Ahead, int Rate, int Seconds, int Pending, string? Postgres, string OutDir)
+    int Jobs, TimeSpan? Ahead, int Rate, int Seconds, int Pending, TimeSpan Idle, string? Postgres, string OutDir)
 {
     private const string Usage =
-        "usage: TimerGrid.Bench burst|spread|recovery|pending|all|compare [--targets T,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--pending M] [--out DIR]\n" +
+        "usage: TimerGrid.Bench burst|spread|recovery|pending|all|compare [--targets T,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--pending M] [--idle S] [--out DIR]\n" +
         "  compare      burst, spread and recovery on every target, at a size that takes minutes (all: every scenario, full size)\n" +
         "  --targets    comma-separated, or 'all' (compare: all; otherwise timergrid-sqlite):\n" +
         "               {0}\n" +
         "  --pg CONN    a PostgreSQL server (a role that may create databases) for the PostgreSQL targets\n" +
-        "  --jobs N     jobs in a burst, and in recovery (1000; compare: 1000)\n" +
+        "  --jobs N     jobs in a burst, in recovery, and in the burst beside the pending jobs (1000)\n" +
         "  --ahead T    seconds between the start of burst creation and its due second (creation time x 1.5 + 3)\n" +
-        "  --rate R     spread: jobs per second, created and fired (1000; compare: 200)\n" +
-        "  --seconds D  spread: how long (30; compare: 20)\n" +
+        "  --rate R     spread: jobs per second, created and fired (1000; compare: 100)\n" +
+        "  --seconds D  spread: how long (30; compare: 15)\n" +
         "  --pending M  pending: jobs due 30 days ahead (1000000)\n" +
+        "  --idle S     pending: seconds of idle CPU measured after creation (60), and half that after the restart\n" +
         "  --out DIR    where the JSON results go (bench/results)";
 
     public const string Compare = "compare";
 
-    private static readonly string[] Flags = ["targets", "pg", "jobs", "ahead", "rate", "seconds", "pending", "out"];
+    private static readonly string[] Flags = ["targets", "pg", "jobs", "ahead", "rate", "seconds", "pending", "idle", "out"];
 
     public static BenchOptions Parse(string[] args, string defaultOutDir)
     {
@@ -56,9 +57,10 @@ internal sealed record BenchOptions(
             targets,
             Positive(values, "jobs", 1000, usage),
             values.ContainsKey("ahead") ? TimeSpan.FromSeconds(Positive(values, "ahead", 0, usage)) : null,
-            Positive(values, "rate", comparing ? 200 : 1000, usage),
-            Positive(values, "seconds", comparing ? 20 : 30, usage),
+            Positive(values, "rate", comparing ? 100 : 1000, usage),
+            Positive(values, "seconds", comparing ? 15 : 30, usage),
             Positive(values, "pending", 1_000_000, usage),
+            TimeSpan.FromSeconds(Positive(values, "idle", 60, usage)),
             postgres,
             Path.GetFullPath(values.GetValueOrDefault("out", defaultOutDir)));
     }

@@ -26,23 +26,16 @@ var reports = new List<Report>();
 var aborted = false;
 foreach (var target in options.Targets)
 {
+    if (options.Command == BenchOptions.Compare)
+    {
+        // One node per target serves the compared scenarios in turn (recovery, which kills it, last): a
+        // comparison of seven targets then fits in minutes.
+        aborted |= !await RunAsync(target, options.Scenarios, BenchOptions.Compare);
+        continue;
+    }
     foreach (var scenario in options.Scenarios)
     {
-        Console.Error.WriteLine($"== {scenario.Name} on {target.Title}");
-        try
-        {
-            await using var rig = await BenchRig.StartAsync(environment, target, scenario.Name);
-            var report = await scenario.RunAsync(rig, options);
-            var json = report.WriteJson(options.OutDir, options);
-            Console.Error.WriteLine($"{ResultsTable.Row(report)}\n   → {json}");
-            reports.Add(report);
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or IOException)
-        {
-            // The node died or never came up: say so, and go on with the next one.
-            Console.Error.WriteLine($"   {scenario.Name} on {target.Name} aborted: {e.Message}");
-            aborted = true;
-        }
+        aborted |= !await RunAsync(target, [scenario], scenario.Name);
     }
 }
 
@@ -54,3 +47,28 @@ if (options.Command == BenchOptions.Compare)
     Console.WriteLine(RatioTable.Of(reports));
 }
 return aborted || reports.Any(r => r.Failed) ? 1 : 0;
+
+// Runs scenarios on one fresh deployment of target; false if it aborted (the node died or never came up).
+async Task<bool> RunAsync(ITarget target, IReadOnlyList<IScenario> scenarios, string purpose)
+{
+    var current = scenarios[0];
+    try
+    {
+        await using var rig = await BenchRig.StartAsync(environment, target, purpose);
+        foreach (var scenario in scenarios)
+        {
+            current = scenario;
+            Console.Error.WriteLine($"== {scenario.Name} on {target.Title}");
+            var report = await scenario.RunAsync(rig, options);
+            var json = report.WriteJson(options.OutDir, options);
+            Console.Error.WriteLine($"{ResultsTable.Row(report)}\n   → {json}");
+            reports.Add(report);
+        }
+        return true;
+    }
+    catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or IOException)
+    {
+        Console.Error.WriteLine($"   {current.Name} on {target.Name} aborted: {e.Message}");
+        return false;
+    }
+}

@@ -13,9 +13,10 @@ internal static class HangfireProfiles
     public static PostgreSqlStorageOptions Storage(bool tuned) => tuned
         ? new PostgreSqlStorageOptions
         {
-            QueuePollInterval = TimeSpan.FromMilliseconds(50),   // the validator's minimum
-            EnableLongPolling = true,                            // LISTEN/NOTIFY wakes fetching workers
+            // After kill -9: a job fetched by the dead server comes back in seconds, not 30 min, and a
+            // scheduler lock it held expires in 1 min, not 10.
             UseSlidingInvisibilityTimeout = true,
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
         }
         : new PostgreSqlStorageOptions();
 
@@ -27,7 +28,8 @@ internal static class HangfireProfiles
         }
         // 100 ms rather than the 0 the setter accepts: 0 polls in a tight loop that would take a core from
         // Hangfire's own workers on this machine.
-        server.SchedulePollingInterval = TimeSpan.FromMilliseconds(100);
+        server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         server.WorkerCount = 20;
+        server.MaxDegreeOfParallelismForSchedulers = 4;
     }
 }

@@ -79,6 +79,7 @@ internal sealed class Report(string scenario, ITarget target)
                 ["rate"] = options.Rate,
                 ["seconds"] = options.Seconds,
                 ["pending"] = options.Pending,
+                ["idle_s"] = options.Idle.TotalSeconds,
             },
             ["figures"] = figures,
         };

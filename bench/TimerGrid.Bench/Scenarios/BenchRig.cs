@@ -18,9 +18,13 @@ internal sealed class BenchRig(ITarget target, string workDir, Deployment deploy
 
     public LoadDriver Driver { get; } = new(deployment.Jobs);
 
-    public static async Task<BenchRig> StartAsync(BenchEnvironment environment, ITarget target, string scenario)
+    /// <summary>The creation rate a warm-up measured on this node, once one ran (scenarios sharing a rig warm up once).</summary>
+    public double? WarmCreationRate { get; set; }
+
+    /// <param name="purpose">The scenario, or <c>compare</c> when the rig serves every scenario in turn.</param>
+    public static async Task<BenchRig> StartAsync(BenchEnvironment environment, ITarget target, string purpose)
     {
-        var workDir = Directory.CreateTempSubdirectory($"timergrid-bench-{scenario}-{target.Name}-").FullName;
+        var workDir = Directory.CreateTempSubdirectory($"timergrid-bench-{purpose}-{target.Name}-").FullName;
         var receiver = await Receiver.StartAsync();
         try
         {

@@ -7,11 +7,11 @@ internal static class BurstRound
 {
     /// <summary>
     /// With no <paramref name="ahead"/>, the due second starts at 1.5 × the creation time the warm-up
-    /// predicts plus <paramref name="margin"/>.
+    /// predicts plus <paramref name="margin"/>; the rig's first burst runs the warm-up.
     /// </summary>
     public static async Task<JobBatch> CreateAsync(BenchRig rig, string collection, int jobs, TimeSpan? ahead, TimeSpan margin)
     {
-        var aheadMs = ahead?.TotalMilliseconds ?? jobs / await Warmup.RunAsync(rig) * 1500 + margin.TotalMilliseconds;
+        var aheadMs = ahead?.TotalMilliseconds ?? jobs / (rig.WarmCreationRate ??= await Warmup.RunAsync(rig, jobs)) * 1500 + margin.TotalMilliseconds;
         Console.Error.WriteLine($"   {collection}: {jobs} jobs due within the second starting {aheadMs / 1000:F1} s from now");
         var batch = await rig.Driver.CreateJobsAsync(JobPlan.WithinOneSecond(collection, jobs, EpochClock.Now + (long)aheadMs));
         Console.Error.WriteLine($"   {collection}: {batch.Acknowledged} created in {batch.Elapsed.TotalSeconds:F1} s ({batch.PerSecond:F0} jobs/s), " +

@@ -13,16 +13,15 @@ internal sealed class PendingScenario : IScenario
 {
     private const string Collection = "pending";
     private const string ProbeCollection = "probe";
-    private const int ProbeJobs = 1000;
     private const double MiB = 1024 * 1024;
-    private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan IdleAfterRestartWindow = TimeSpan.FromSeconds(30);
 
     public string Name => "pending";
 
     public async Task<Report> RunAsync(BenchRig rig, BenchOptions options)
     {
         var report = new Report(Name, rig.Target);
+        var idleWindow = options.Idle;
+        var idleAfterRestartWindow = options.Idle / 2;
         var node = rig.Node;
         var rssBefore = ProcessStats.RssBytes(node.Pid);
         // Due over one hour, 30 days from now.
@@ -36,19 +35,19 @@ internal sealed class PendingScenario : IScenario
         report.Add("rss_per_pending_job_bytes", (rssAfter - rssBefore) / (double)batch.Acknowledged);
         report.Add("db_mb", await rig.Storage.SizeBytesAsync() / MiB);
 
-        Console.Error.WriteLine($"   measuring idle CPU for {IdleWindow.TotalSeconds:F0} s");
-        report.Add("idle_cpu_60s_pct", await CpuSample.OverAsync(node.Pid, IdleWindow));
+        Console.Error.WriteLine($"   measuring idle CPU for {idleWindow.TotalSeconds:F0} s");
+        report.Add("idle_cpu_pct", await CpuSample.OverAsync(node.Pid, idleWindow));
         report.Add("rss_after_idle_mb", ProcessStats.RssBytes(node.Pid) / MiB);
 
-        var probe = await BurstRound.CreateAsync(rig, ProbeCollection, ProbeJobs, null, TimeSpan.FromSeconds(3));
+        var probe = await BurstRound.CreateAsync(rig, ProbeCollection, options.Jobs, null, TimeSpan.FromSeconds(3));
         report.Add("burst_create_per_s", probe.PerSecond);
         report.AddFiring(await FiringOutcome.AwaitAsync(rig.Receiver.For(ProbeCollection), probe, probe.LastTriggerTime + 60_000), "burst_");
 
         node.Kill();
         var toHealthy = await node.StartAsync();
-        Console.Error.WriteLine($"   killed and restarted: /healthz answered in {toHealthy.TotalSeconds:F2} s; idle CPU for {IdleAfterRestartWindow.TotalSeconds:F0} s");
+        Console.Error.WriteLine($"   killed and restarted: /healthz answered in {toHealthy.TotalSeconds:F2} s; idle CPU for {idleAfterRestartWindow.TotalSeconds:F0} s");
         report.Add("restart_to_healthz_s", toHealthy.TotalSeconds);
-        report.Add("idle_cpu_after_restart_30s_pct", await CpuSample.OverAsync(node.Pid, IdleAfterRestartWindow));
+        report.Add("idle_cpu_after_restart_pct", await CpuSample.OverAsync(node.Pid, idleAfterRestartWindow));
         report.Add("rss_after_restart_mb", ProcessStats.RssBytes(node.Pid) / MiB);
         return report;
     }

@@ -10,16 +10,18 @@ namespace TimerGrid.Bench.Scenarios;
 /// </summary>
 internal static class Warmup
 {
-    private const int Jobs = 500;
+    private const int FullSize = 500;
     private static readonly TimeSpan DueIn = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan TierUp = TimeSpan.FromSeconds(5);
 
-    public static async Task<double> RunAsync(BenchRig rig)
+    /// <summary>Warms up before a burst of <paramref name="burstJobs"/>: 500 jobs and 5 s, less for a smaller burst.</summary>
+    public static async Task<double> RunAsync(BenchRig rig, int burstJobs)
     {
-        var plan = JobPlan.WithinOneSecond($"warmup{EpochClock.Now}", Jobs, EpochClock.Now + (long)DueIn.TotalMilliseconds);
+        var jobs = Math.Min(FullSize, burstJobs);
+        var plan = JobPlan.WithinOneSecond($"warmup{EpochClock.Now}", jobs, EpochClock.Now + (long)DueIn.TotalMilliseconds);
         var batch = await rig.Driver.CreateJobsAsync(plan);
         var fired = await rig.Receiver.For(plan.Collection).WaitForAsync(batch.Acknowledged, batch.LastTriggerTime + 30_000);
-        await Task.Delay(TierUp);   // the JIT optimizes hot methods in the background
+        await Task.Delay(TierUp * jobs / FullSize);   // the JIT optimizes hot methods in the background
         Console.Error.WriteLine($"   warm-up: created {batch.PerSecond:F0} jobs/s{(fired ? ", all fired" : ", NOT all fired")}");
         return batch.PerSecond;
     }

@@ -21,12 +21,12 @@ internal sealed class TimerGridTarget(string name, string title, bool onPostgres
             DataDirStorage dataDir => [$"--TimerGrid:DataDir={dataDir.Path}"],
             _ => throw new InvalidOperationException($"no TimerGrid storage {storage.GetType().Name}"),
         };
-        // The gateway port stays, so that an Orleans client finds the node again after a restart; the silo
-        // port is fresh each start.
-        var gatewayPort = FreePort.Next();
+        // Fixed ports across restarts, as a real node has: an Orleans client finds the node again, and on
+        // PostgreSQL the restarted silo supersedes its dead predecessor at the same address at once.
+        var (siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next());
         var node = new NodeProcess(
             environment.Paths.SiloDll,
-            () => [.. storageArguments, $"--TimerGrid:SiloPort={FreePort.Next()}", $"--TimerGrid:GatewayPort={gatewayPort}"],
+            () => [.. storageArguments, $"--TimerGrid:SiloPort={siloPort}", $"--TimerGrid:GatewayPort={gatewayPort}"],
             Path.Combine(workDir, "node.log"));
         return await Deployment.StartAsync(node, storage, async () =>
         {

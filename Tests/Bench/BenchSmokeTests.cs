@@ -1,0 +1,62 @@
+using TimerGrid.Tests.Fixtures;
+
+namespace TimerGrid.Tests.Bench;
+
+/// <summary>
+/// The benchmark harness at tiny sizes, so that it cannot rot: every scenario runs, on every target,
+/// and writes its results. No timing is asserted here; what is asserted is what the figures rely on:
+/// every job TimerGrid acknowledged fired, once, and never before its trigger time.
+/// </summary>
+public sealed class BenchSmokeTests
+{
+    private static readonly string[] TinySizes = ["--jobs", "20", "--rate", "10", "--seconds", "3"];
+    private static readonly string[] ComparedScenarios = ["burst", "recovery", "spread"];
+    private static readonly string[] Targets =
+        ["timergrid-sqlite", "timergrid-sqlite-orleans", "timergrid-postgres", "hangfire-default", "hangfire-tuned", "quartz-default", "quartz-tuned"];
+
+    [Fact]
+    public async Task Every_scenario_runs_on_TimerGrid_and_every_acknowledged_job_fires_once_and_not_early()
+    {
+        using var results = new TempDir();
+        var run = await BenchRun.RunAsync(results.Path, ["all", .. TinySizes, "--pending", "50", "--idle", "2"]);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(["burst", "pending", "recovery", "spread"], run.Results.Select(r => r.Scenario).Order());
+        Assert.All(run.Results, AssertTimerGridFiredEveryJob);
+        Assert.Contains("| TimerGrid · SQLite · REST |", run.Stdout);
+        var pending = run.Results.Single(r => r.Scenario == "pending");
+        Assert.Equal(0, pending["burst_missing"]);
+        Assert.True(pending["restart_to_healthz_s"] > 0);
+    }
+
+    [Fact]
+    public async Task Compare_runs_every_scenario_on_every_target_and_prints_the_ratios()
+    {
+        var postgres = await PostgresServer.InstanceAsync();
+        using var results = new TempDir();
+        var run = await BenchRun.RunAsync(results.Path, ["compare", "--pg", postgres.ServerConnectionString, .. TinySizes]);
+
+        // A peer that loses a job makes the exit code 1; that is a finding, not a broken harness.
+        Assert.True(run.ExitCode is 0 or 1, run.Stderr);
+        Assert.DoesNotContain("aborted", run.Stderr);
+        var ran = run.Results.Select(r => (r.Scenario, r.Target)).Order().ToArray();
+        Assert.Equal(ComparedScenarios.SelectMany(s => Targets.Select(t => (s, t))).Order().ToArray(), ran);
+        Assert.All(run.Results, r => Assert.True(r["jobs"] > 0, $"{r.Scenario} on {r.Target} created nothing"));
+        Assert.All(run.Results.Where(r => r.Target.StartsWith("timergrid", StringComparison.Ordinal)), AssertTimerGridFiredEveryJob);
+        Assert.Contains("**TimerGrid vs peers**", run.Stdout);
+        foreach (var peer in new[] { "Hangfire · PostgreSQL · documented defaults", "Quartz.NET · PostgreSQL · tuned" })
+        {
+            Assert.Contains($"| burst | {peer} |", run.Stdout);
+        }
+    }
+
+    private static void AssertTimerGridFiredEveryJob(BenchResult result)
+    {
+        var what = $"{result.Scenario} on {result.Target}";
+        Assert.True(result["jobs"] > 0, $"{what}: no job acknowledged");
+        Assert.True(result["errors"] == 0, $"{what}: {result["errors"]} creations failed");
+        Assert.True(result["missing"] == 0, $"{what}: {result["missing"]} acknowledged jobs never fired");
+        Assert.True(result["duplicates"] == 0, $"{what}: {result["duplicates"]} duplicate webhooks");
+        Assert.True(result["early"] == 0, $"{what}: {result["early"]} webhooks came before their trigger time");
+    }
+}
