@@ -17,7 +17,7 @@ internal sealed record BenchOptions(
         "  --jobs N     jobs in a burst, in recovery, and in the burst beside the pending jobs (1000)\n" +
         "  --ahead T    seconds between the start of burst creation and its due second (creation time x 1.5 + 3)\n" +
         "  --rate R     spread: jobs per second, created and fired (1000; compare: 100)\n" +
-        "  --seconds D  spread: how long (30; compare: 15)\n" +
+        "  --seconds D  spread: how long (30; compare: 10)\n" +
         "  --pending M  pending: jobs due 30 days ahead (1000000)\n" +
         "  --idle S     pending: seconds of idle CPU measured after creation (60), and half that after the restart\n" +
         "  --out DIR    where the JSON results go (bench/results)";
@@ -58,7 +58,7 @@ internal sealed record BenchOptions(
             Positive(values, "jobs", 1000, usage),
             values.ContainsKey("ahead") ? TimeSpan.FromSeconds(Positive(values, "ahead", 0, usage)) : null,
             Positive(values, "rate", comparing ? 100 : 1000, usage),
-            Positive(values, "seconds", comparing ? 15 : 30, usage),
+            Positive(values, "seconds", comparing ? 10 : 30, usage),
             Positive(values, "pending", 1_000_000, usage),
             TimeSpan.FromSeconds(Positive(values, "idle", 60, usage)),
             postgres,

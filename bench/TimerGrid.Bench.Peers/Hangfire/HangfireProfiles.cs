@@ -26,8 +26,12 @@ internal static class HangfireProfiles
         {
             return;
         }
-        // 100 ms rather than the 0 the setter accepts: 0 polls in a tight loop that would take a core from
-        // Hangfire's own workers on this machine.
+        // Chosen by measurement on the bench's 1000-job burst. The most aggressive settings the validators
+        // accept (schedule polling 100 ms, queue polling 50 ms with LISTEN/NOTIFY long polling) fired 27-30
+        // jobs/s, a third of the defaults' rate: the polling queries took the CPU. Hangfire compares whole
+        // seconds when it moves delayed jobs, so polling faster than each second buys nothing. What limits it
+        // is that pass, which enqueues due jobs one at a time (~85/s): four parallel schedulers
+        // (MaxDegreeOfParallelismForSchedulers, marked experimental) and 20 workers gave 92/s.
         server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         server.WorkerCount = 20;
         server.MaxDegreeOfParallelismForSchedulers = 4;

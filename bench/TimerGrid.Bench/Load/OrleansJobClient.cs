@@ -17,7 +17,9 @@ internal sealed class OrleansJobClient(IHost host) : IJobClient
     public static async Task<OrleansJobClient> ConnectAsync(int gatewayPort)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Warnings (a killed node's reset connections) go to stderr with the progress: stdout is the tables.
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning)
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.UseOrleansClient(client => client.UseLocalhostClustering(gatewayPort, "timergrid", "timergrid"));
         var host = builder.Build();
         await host.StartAsync();
