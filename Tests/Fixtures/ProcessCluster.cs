@@ -41,6 +41,23 @@ public sealed class ProcessCluster : IAsyncDisposable
         _silos[index] = await TimerGridProcess.StartAsync(port, settings);
     }
 
+    /// <summary>
+    /// Starts a silo in place of killed silo <paramref name="index"/> on other ports, as a replacement
+    /// machine (or a rescheduled pod) would come up on another address.
+    /// </summary>
+    public async Task ReplaceKilledSiloAsync(int index, TimeSpan readyWithin)
+    {
+        var (_, settings) = _siloSettings[index];
+        var moved = new Dictionary<string, string?>(settings)
+        {
+            ["TimerGrid:SiloPort"] = FreePort.Next().ToString(),
+            ["TimerGrid:GatewayPort"] = FreePort.Next().ToString(),
+        };
+        var httpPort = FreePort.Next();
+        _siloSettings[index] = (httpPort, moved);
+        _silos[index] = await TimerGridProcess.StartAsync(httpPort, moved, readyWithin);
+    }
+
     private Dictionary<string, string?> Settings(string connectionString)
     {
         var settings = TestSettings.For(_dataDir.Path);

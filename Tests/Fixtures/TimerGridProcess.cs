@@ -24,14 +24,15 @@ public sealed class TimerGridProcess : IAsyncDisposable
         }
     }
 
-    public static Task<TimerGridProcess> StartAsync(int httpPort, IReadOnlyDictionary<string, string?> settings) =>
-        StartAsync("TimerGrid.Silo.dll", "/healthz", httpPort, settings);
+    /// <param name="readyWithin">How long it may take to answer <c>/healthz</c> (90 s).</param>
+    public static Task<TimerGridProcess> StartAsync(int httpPort, IReadOnlyDictionary<string, string?> settings, TimeSpan? readyWithin = null) =>
+        StartAsync("TimerGrid.Silo.dll", "/healthz", httpPort, settings, readyWithin ?? TimeSpan.FromSeconds(90));
 
     /// <summary>A standalone gateway; ready once it reaches the cluster.</summary>
     public static Task<TimerGridProcess> StartGatewayAsync(int httpPort, IReadOnlyDictionary<string, string?> settings) =>
-        StartAsync("TimerGrid.Gateway.dll", "/readyz", httpPort, settings);
+        StartAsync("TimerGrid.Gateway.dll", "/readyz", httpPort, settings, TimeSpan.FromSeconds(90));
 
-    private static async Task<TimerGridProcess> StartAsync(string assembly, string readyPath, int httpPort, IReadOnlyDictionary<string, string?> settings)
+    private static async Task<TimerGridProcess> StartAsync(string assembly, string readyPath, int httpPort, IReadOnlyDictionary<string, string?> settings, TimeSpan readyWithin)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -50,7 +51,7 @@ public sealed class TimerGridProcess : IAsyncDisposable
         node._process.ErrorDataReceived += (_, e) => node.Append(e.Data);
         node._process.BeginOutputReadLine();
         node._process.BeginErrorReadLine();
-        await node.WaitUntilAnsweringAsync(readyPath, TimeSpan.FromSeconds(90));
+        await node.WaitUntilAnsweringAsync(readyPath, readyWithin);
         return node;
     }
 
