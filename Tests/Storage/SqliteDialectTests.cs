@@ -22,6 +22,19 @@ public sealed class SqliteDialectTests : StorageDialectTests
     }
 
     [Fact]
+    public async Task Connections_FreshOrReusedFromThePool_RunWithTheTunedPragmas()
+    {
+        await Migrator().MigrateAsync(CancellationToken.None);
+        await using var held = await Dialect.DataSource.OpenConnectionAsync();   // the next opens get another native connection
+
+        for (var i = 0; i < 3; i++)   // the first opens a new native connection, the next reuse it from the pool
+        {
+            var pragmas = await QueryAsync("SELECT timeout, synchronous FROM pragma_busy_timeout, pragma_synchronous");
+            Assert.Equal([10000L, 1L], pragmas[0]);   // synchronous 1 = NORMAL
+        }
+    }
+
+    [Fact]
     public async Task JobIndex_StatusAndCollectionQueries_UseIndexesNotScans()
     {
         await Migrator().MigrateAsync(CancellationToken.None);
