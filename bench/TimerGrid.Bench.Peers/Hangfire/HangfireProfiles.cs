@@ -13,9 +13,11 @@ internal static class HangfireProfiles
     public static PostgreSqlStorageOptions Storage(bool tuned) => tuned
         ? new PostgreSqlStorageOptions
         {
-            // After kill -9: a job fetched by the dead server comes back in seconds, not 30 min, and a
-            // scheduler lock it held expires in 1 min, not 10.
+            // After kill -9: a job the dead server had fetched runs again after 1 min, not 30 (the sliding
+            // timeout's heartbeat keeps longer jobs of a live server fetched), and a scheduler lock it held
+            // expires in 1 min, not 10.
             UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(1),
             DistributedLockTimeout = TimeSpan.FromMinutes(1),
         }
         : new PostgreSqlStorageOptions();
