@@ -11,8 +11,6 @@ internal sealed class LoadDriver(IJobClient client)
 
     private int _errorsShown;
 
-    public IJobClient Client => client;
-
     /// <summary>
     /// Creates every job of <paramref name="plan"/>. A paced plan (with a lead) skips a job whose trigger
     /// time has passed before a worker got to it: the target could not keep up with the rate, and creating
