@@ -6,7 +6,7 @@ namespace TimerGrid.Gateway.Jobs;
 /// <summary>GET /job: the seed's four fields, then what TimerGrid knows about the job's firing.</summary>
 internal sealed record JobResponse(
     string Id,
-    long TriggerTime,
+    long? TriggerTime,
     JsonElement Meta,
     string Route,
     string Db,

@@ -18,6 +18,15 @@ public interface IJobGrain : IGrainWithStringKey
     /// <summary>Cancels and forgets the job; false when there was no such job.</summary>
     [Alias("Delete")] Task<bool> DeleteAsync();
 
+    /// <summary>Pauses the job: no occurrence fires until it is resumed. False when there is no such job.</summary>
+    [Alias("Pause")] Task<bool> PauseAsync();
+
+    /// <summary>Resumes a paused job; missed occurrences follow its misfire policy. False when there is no such job.</summary>
+    [Alias("Resume")] Task<bool> ResumeAsync();
+
+    /// <summary>Fires the job once now, outside its schedule, paused or not. The new execution's id, or null when there is no such job.</summary>
+    [Alias("RunNow")] Task<string?> RunNowAsync();
+
     /// <summary>Makes the job check whether it is due, and fire if so (used by the start-up catch-up).</summary>
     [Alias("Wake")] Task WakeAsync();
 }

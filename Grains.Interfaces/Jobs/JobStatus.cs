@@ -6,8 +6,10 @@ public enum JobStatus
 {
     /// <summary>Waiting for its trigger time, or for its next delivery attempt.</summary>
     Scheduled,
-    /// <summary>The route answered 2xx.</summary>
+    /// <summary>The route answered 2xx (one-shot jobs).</summary>
     Delivered,
-    /// <summary>Dead-lettered: attempts exhausted, or the route no longer exists.</summary>
+    /// <summary>Dead-lettered: attempts exhausted, or the route no longer exists (one-shot jobs).</summary>
     Failed,
+    /// <summary>A recurring job past its last occurrence (its end time).</summary>
+    Completed,
 }

@@ -24,4 +24,8 @@ public sealed record JobView
     [Id(8)] public long CreatedAt { get; init; }
     /// <summary>When the job was last changed by a client.</summary>
     [Id(9)] public long UpdatedAt { get; init; }
+    /// <summary>When the job fires next (its next occurrence, or the next retry); null when paused or finished.</summary>
+    [Id(10)] public long? NextFireTime { get; init; }
+    /// <summary>False while the job is paused.</summary>
+    [Id(11)] public bool Enabled { get; init; } = true;
 }

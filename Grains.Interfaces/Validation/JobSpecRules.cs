@@ -19,7 +19,7 @@ public static class JobSpecRules
         KeyRules.Require(key.Db, "db");
         KeyRules.Require(key.Collection, "collection");
         KeyRules.Require(key.Id, "id");
-        RequireTriggerTime(spec.TriggerTime);
+        RequireTriggerTime(spec.TriggerTime ?? 0);
         KeyRules.Require(spec.Route, "route");
         var metaBytes = Encoding.UTF8.GetByteCount(spec.Meta);
         if (metaBytes > maxMetaBytes)

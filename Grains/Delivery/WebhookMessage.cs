@@ -18,7 +18,7 @@ internal sealed record WebhookMessage(Uri Url, string Secret, byte[] Body, JobKe
             ? Envelope(job, spec, attempt)
             : Encoding.UTF8.GetBytes(spec.Meta);
         RouteSpecRules.TryNormalizeUrl(route.Spec.WebhookUrl, out var url);
-        return new WebhookMessage(new Uri(url), route.Spec.Secret!, body, job, spec.TriggerTime, attempt);
+        return new WebhookMessage(new Uri(url), route.Spec.Secret!, body, job, spec.TriggerTime ?? 0, attempt);
     }
 
     private static byte[] Envelope(JobKey job, JobSpec spec, int attempt)
@@ -30,7 +30,7 @@ internal sealed record WebhookMessage(Uri Url, string Secret, byte[] Body, JobKe
             json.WriteString("id", job.Id);
             json.WriteString("db", job.Db);
             json.WriteString("collection", job.Collection);
-            json.WriteNumber("trigger_time", spec.TriggerTime);
+            json.WriteNumber("trigger_time", spec.TriggerTime ?? 0);
             json.WritePropertyName("meta");
             json.WriteRawValue(spec.Meta, skipInputValidation: true);
             json.WriteString("route", spec.Route);

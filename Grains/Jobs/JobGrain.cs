@@ -70,6 +70,12 @@ internal sealed partial class JobGrain(
         return true;
     }
 
+    public Task<bool> PauseAsync() => throw new NotImplementedException();
+
+    public Task<bool> ResumeAsync() => throw new NotImplementedException();
+
+    public Task<string?> RunNowAsync() => throw new NotImplementedException();
+
     public Task WakeAsync() => ReconcileAsync();
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => ReconcileAsync();

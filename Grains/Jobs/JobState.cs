@@ -27,7 +27,7 @@ internal sealed class JobState
     /// <summary>A fresh schedule for the spec: every delivery outcome of an earlier schedule is forgotten.</summary>
     public static JobState Schedule(JobSpec spec, long createdAt, long now) => new()
     {
-        TriggerTime = spec.TriggerTime,
+        TriggerTime = spec.TriggerTime ?? 0,
         Meta = spec.Meta,
         Route = spec.Route,
         Status = JobStatus.Scheduled,
