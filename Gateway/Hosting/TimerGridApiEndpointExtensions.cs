@@ -1,6 +1,7 @@
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Health;
 using TimerGrid.Gateway.Native.Jobs;
+using TimerGrid.Gateway.Native.Records;
 using TimerGrid.Gateway.Native.Routes;
 using TimerGrid.Grains.Interfaces.Errors;
 
@@ -22,6 +23,7 @@ public static class TimerGridApiEndpointExtensions
         app.MapTimerGridHealthChecks();
         app.MapJobApi();
         app.MapRouteApi();
+        app.MapRecordApi();
         return app;
     }
 }

@@ -1,0 +1,49 @@
+using TimerGrid.Grains.Interfaces.Records;
+using TimerGrid.Grains.Interfaces.Validation;
+
+namespace TimerGrid.Gateway.Native.Records;
+
+/// <summary>The record side in the native API: a job's executions and a db's audit log, newest first, paged by cursor.</summary>
+public static class RecordEndpoints
+{
+    public static IEndpointRouteBuilder MapRecordApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/job/{db}/{collection}/{id}/executions", ExecutionsAsync).WithTags("Jobs");
+        app.MapGet("/audit/{db}", AuditAsync).WithTags("Audit");
+        return app;
+    }
+
+    private static async Task<IResult> ExecutionsAsync(string db, string collection, string id, HttpRequest request, IGrainFactory grains)
+    {
+        KeyRules.Require(db, "db");
+        KeyRules.Require(collection, "collection");
+        KeyRules.Require(id, "id");
+        var range = RecordRange.Parse(request);
+        var page = await Records(grains).GetExecutionsAsync(Query(db, collection, id, range));
+        return TypedResults.Ok(new ExecutionPage(page.Select(ExecutionResponse.From), range.NextCursor(page, RecordCursor.After)));
+    }
+
+    /// <summary>?collection= and ?job= narrow it down (job needs collection).</summary>
+    private static async Task<IResult> AuditAsync(string db, string? collection, string? job, HttpRequest request, IGrainFactory grains)
+    {
+        KeyRules.Require(db, "db");
+        if (collection is not null || job is not null)
+        {
+            KeyRules.Require(collection, "collection");
+        }
+        if (job is not null)
+        {
+            KeyRules.Require(job, "job");
+        }
+        var range = RecordRange.Parse(request);
+        var page = await Records(grains).GetAuditAsync(Query(db, collection, job, range));
+        return TypedResults.Ok(new AuditPage(page.Select(AuditResponse.From), range.NextCursor(page, RecordCursor.After)));
+    }
+
+    private static RecordQuery Query(string db, string? collection, string? jobId, RecordRange range) => new()
+    {
+        Db = db, Collection = collection, JobId = jobId, From = range.From, To = range.To, Limit = range.Limit, Cursor = range.Cursor,
+    };
+
+    private static IRecordQueryGrain Records(IGrainFactory grains) => grains.GetGrain<IRecordQueryGrain>(0);
+}
