@@ -10,6 +10,10 @@ public static class TimerGridRecordsServiceCollectionExtensions
     /// <summary>Registers the record writer, store, retention and options (<c>TimerGrid:Records</c>). Needs UseTimerGrid's storage.</summary>
     public static IServiceCollection AddTimerGridRecords(this IServiceCollection services)
     {
+        if (services.Any(s => s.ServiceType == typeof(RecordWriter)))
+        {
+            return services;   // a second registration would start a second writer loop on the same buffer
+        }
         services.AddOptions<RecordOptions>().BindConfiguration(RecordOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<QueryTexts>();

@@ -8,8 +8,8 @@ using static TimerGrid.Tests.Records.RecordSamples;
 namespace TimerGrid.Tests.Records;
 
 /// <summary>What the job grain writes through RecordWriter, a client reads through IRecordQueryGrain. Each test has its own db.</summary>
-[Collection(RecordsSiloCollection.Name)]
-public sealed class RecordQueryGrainTests(RecordsSiloFixture silo)
+[Collection(SiloCollection.Name)]
+public sealed class RecordQueryGrainTests(SiloFixture silo)
 {
     private IRecordQueryGrain Records => silo.Grains.GetGrain<IRecordQueryGrain>(0);
 
@@ -17,7 +17,7 @@ public sealed class RecordQueryGrainTests(RecordsSiloFixture silo)
     public async Task GetExecutions_FilteredByJobAndRange_OnlyThoseNewestFirst()
     {
         Write(Execution("q1/c/j", 100, 1), Execution("q1/c/j", 300, 2), Execution("q1/c/j", 200, 3), Execution("q1/c/other", 250, 4), Execution("q1/d/j", 260, 5));
-        await silo.Writer.FlushAsync();
+        await silo.Records.FlushAsync();
 
         var job = await Records.GetExecutionsAsync(new RecordQuery { Db = "q1", Collection = "c", JobId = "j", From = 150 });
         var db = await Records.GetExecutionsAsync(new RecordQuery { Db = "q1", To = 300 });
@@ -33,7 +33,7 @@ public sealed class RecordQueryGrainTests(RecordsSiloFixture silo)
     {
         var written = Tied("q2/c/j", 40);
         Write([.. written]);
-        await silo.Writer.FlushAsync();
+        await silo.Records.FlushAsync();
 
         var read = new List<ExecutionView>();
         for (string? cursor = null; ;)
@@ -55,9 +55,9 @@ public sealed class RecordQueryGrainTests(RecordsSiloFixture silo)
     {
         foreach (var i in Enumerable.Range(0, 13))
         {
-            silo.Writer.Write(Audit(i % 2 == 0 ? "q3/c/j" : "q3/c/k", 1_000 + i / 4, AuditEvent.Modified));
+            silo.Records.Write(Audit(i % 2 == 0 ? "q3/c/j" : "q3/c/k", 1_000 + i / 4, AuditEvent.Modified));
         }
-        await silo.Writer.FlushAsync();
+        await silo.Records.FlushAsync();
 
         var read = new List<AuditEntry>();
         for (string? cursor = null; ;)
@@ -102,7 +102,7 @@ public sealed class RecordQueryGrainTests(RecordsSiloFixture silo)
     public async Task GetExecutions_LimitOutOfRange_ClampedToAtLeastOne()
     {
         Write(Execution("q5/c/j", 100, 1), Execution("q5/c/j", 200, 2));
-        await silo.Writer.FlushAsync();
+        await silo.Records.FlushAsync();
 
         Assert.Single(await Records.GetExecutionsAsync(new RecordQuery { Db = "q5", Limit = 0 }));
         Assert.Equal(2, (await Records.GetExecutionsAsync(new RecordQuery { Db = "q5", Limit = int.MaxValue })).Count);
@@ -140,7 +140,7 @@ public sealed class RecordQueryGrainTests(RecordsSiloFixture silo)
     {
         foreach (var execution in executions)
         {
-            silo.Writer.Write(execution);
+            silo.Records.Write(execution);
         }
     }
 }

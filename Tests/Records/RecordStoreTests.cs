@@ -199,14 +199,7 @@ public abstract class RecordStoreTests : IAsyncLifetime
         await using var connection = await Dialect.DataSource.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        await command.ExecuteNonQueryAsync();
+        await command.WithParameters(parameters).ExecuteNonQueryAsync();
     }
 
     public async Task InitializeAsync()
