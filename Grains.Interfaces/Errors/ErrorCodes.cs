@@ -47,6 +47,8 @@ public static class ErrorCodes
     public static readonly TimerGridError ExecutionNotFound = new("E021", 404);
     /// <summary>A time range bound is not an integer epoch ms, or from is not before to.</summary>
     public static readonly TimerGridError InvalidTimeRange = new("E022", 400);
+    /// <summary>A paging cursor was not made by RecordCursor.</summary>
+    public static readonly TimerGridError InvalidCursor = new("E023", 400);
     /// <summary>A job name is empty, longer than 200 characters, or holds control characters.</summary>
     public static readonly TimerGridError InvalidName = new("E024", 400);
     /// <summary>Storage did not answer; nothing was changed.</summary>

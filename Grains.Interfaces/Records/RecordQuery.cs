@@ -17,8 +17,8 @@ public sealed record RecordQuery
     [Id(3)] public long From { get; init; }
     /// <summary>Exclusive upper bound, epoch ms.</summary>
     [Id(4)] public long To { get; init; } = long.MaxValue;
-    /// <summary>At most this many.</summary>
+    /// <summary>At most this many (1 to 1000; others are clamped).</summary>
     [Id(5)] public int Limit { get; init; } = 100;
-    /// <summary>Paging: only entries older than this cursor (from the last page's last entry); null for the first page.</summary>
+    /// <summary>Paging: <see cref="RecordCursor"/>.After(the previous page's last entry) for the entries after it; null for the first page.</summary>
     [Id(6)] public string? Cursor { get; init; }
 }

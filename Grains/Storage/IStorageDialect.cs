@@ -15,4 +15,10 @@ internal interface IStorageDialect
 
     /// <summary>Opens a transaction that holds the schema lock until it ends, so concurrent starts apply each script once.</summary>
     Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction and commits it: many rows for the price of one commit.
+    /// Commands must join the transaction it is given.
+    /// </summary>
+    Task WriteInTransactionAsync(Func<DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken);
 }

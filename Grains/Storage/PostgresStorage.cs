@@ -30,5 +30,13 @@ internal sealed class PostgresStorage(IOptions<TimerGridOptions> options) : ISto
         return transaction;
     }
 
+    public async Task WriteInTransactionAsync(Func<DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await work(transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public void Dispose() => _dataSource.Dispose();
 }

@@ -46,6 +46,17 @@ internal sealed class SqliteStorage : IStorageDialect, IDisposable
         return ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);   // BEGIN IMMEDIATE
     }
 
+    // SQLite gates writers by statement, and statements inside a transaction are not gated: hold the gate for the
+    // whole transaction, or this process's other writers would sleep in SQLite's busy handler until it commits.
+    public Task WriteInTransactionAsync(Func<DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        _dataSource.WhileWritersWaitAsync(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);   // BEGIN IMMEDIATE
+            await work(transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }, cancellationToken);
+
     public void Dispose()
     {
         _checkpointer.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -4,6 +4,19 @@ namespace TimerGrid.Tests.Fixtures;
 
 public static class DbRows
 {
+    /// <summary>Adds each (name, value) as a parameter of the command.</summary>
+    public static DbCommand WithParameters(this DbCommand command, params (string Name, object Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
     /// <summary>Runs the command and returns every row of its first result, DBNull as null.</summary>
     public static async Task<List<object?[]>> ReadAllAsync(DbCommand command)
     {

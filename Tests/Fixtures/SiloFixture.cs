@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using TimerGrid.Grains.Hosting;
+using TimerGrid.Grains.Records;
 
 namespace TimerGrid.Tests.Fixtures;
 
-/// <summary>An in-process Orleans cluster of one silo running TimerGrid on a temp SQLite file.</summary>
+/// <summary>An in-process Orleans cluster of one silo running TimerGrid, with its record side, on a temp SQLite file.</summary>
 public sealed class SiloFixture : IAsyncLifetime
 {
     private readonly TempDir _dataDir = new();
@@ -15,6 +16,8 @@ public sealed class SiloFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    internal RecordWriter Records => Cluster.Silos[0].ServiceProvider.GetRequiredService<RecordWriter>();
+
     public string DatabasePath => Path.Combine(_dataDir.Path, "timergrid.db");
 
     public async Task InitializeAsync()
@@ -22,7 +25,11 @@ public sealed class SiloFixture : IAsyncLifetime
         Receiver = await WebhookReceiver.StartAsync();
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(TestSettings.For(_dataDir.Path)));
-        builder.ConfigureSilo((_, silo) => silo.UseTimerGrid());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.UseTimerGrid();
+            silo.Services.AddTimerGridRecords();
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

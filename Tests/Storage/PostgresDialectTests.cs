@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using TimerGrid.Grains.Interfaces.Configuration;
 using TimerGrid.Grains.Storage;
 using TimerGrid.Tests.Fixtures;
 
@@ -7,12 +5,7 @@ namespace TimerGrid.Tests.Storage;
 
 public sealed class PostgresDialectTests : StorageDialectTests
 {
-    private protected override async Task<IStorageDialect> CreateDialectAsync()
-    {
-        var server = await PostgresServer.InstanceAsync();
-        var options = new TimerGridOptions { Storage = StorageKind.Postgres, ConnectionString = await server.CreateDatabaseAsync() };
-        return new PostgresStorage(Options.Create(options));
-    }
+    private protected override Task<IStorageDialect> CreateDialectAsync() => TestDialects.PostgresAsync();
 
     [Fact]
     public async Task JobIndex_StatusAndCollectionQueries_CanBeServedByIndexes()

@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
-using TimerGrid.Grains.Interfaces.Configuration;
 using TimerGrid.Grains.Storage;
 using TimerGrid.Tests.Fixtures;
 
@@ -10,8 +8,7 @@ public sealed class SqliteDialectTests : StorageDialectTests
 {
     private readonly TempDir _dataDir = new();
 
-    private protected override Task<IStorageDialect> CreateDialectAsync() =>
-        Task.FromResult<IStorageDialect>(new SqliteStorage(Options.Create(new TimerGridOptions { DataDir = _dataDir.Path })));
+    private protected override Task<IStorageDialect> CreateDialectAsync() => Task.FromResult(TestDialects.Sqlite(_dataDir.Path));
 
     [Fact]
     public async Task Migrate_SwitchesTheFileToWal()

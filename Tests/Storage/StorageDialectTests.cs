@@ -56,14 +56,7 @@ public abstract class StorageDialectTests : IAsyncLifetime
         await using var connection = await Dialect.DataSource.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        return await DbRows.ReadAllAsync(command);
+        return await DbRows.ReadAllAsync(command.WithParameters(parameters));
     }
 
     public async Task InitializeAsync() => Dialect = await CreateDialectAsync();

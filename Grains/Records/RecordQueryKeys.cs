@@ -1,0 +1,16 @@
+namespace TimerGrid.Grains.Records;
+
+/// <summary>The OrleansQuery keys of the record side (Storage/Scripts/*/0007_timergrid_records.sql).</summary>
+internal static class RecordQueryKeys
+{
+    public const string UpsertExecution = "TimerGridUpsertExecutionKey";
+    public const string InsertAudit = "TimerGridInsertAuditKey";
+    public const string ExecutionsOfDb = "TimerGridExecutionsOfDbKey";
+    public const string ExecutionsOfCollection = "TimerGridExecutionsOfCollectionKey";
+    public const string ExecutionsOfJob = "TimerGridExecutionsOfJobKey";
+    public const string Execution = "TimerGridExecutionKey";
+    public const string Audit = "TimerGridAuditKey";
+    public const string DeleteOldExecutions = "TimerGridDeleteOldExecutionsKey";
+    public const string DeleteOldAudit = "TimerGridDeleteOldAuditKey";
+    public const string CollectionJobs = "TimerGridCollectionJobsKey";
+}

@@ -1,0 +1,120 @@
+using System.Data.Common;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using TimerGrid.Grains.Interfaces.Records;
+
+namespace TimerGrid.Grains.Records;
+
+/// <summary>
+/// The record side's one door to storage: writes batches of executions and audit entries, reads them back,
+/// prunes them, and lists a collection's stored jobs. The SQL is the dialect's (<see cref="QueryTexts"/>); here
+/// are only parameters, and each row belongs to this service (ClusterOptions.ServiceId).
+/// </summary>
+internal sealed class RecordStore(IStorageDialect dialect, QueryTexts queries, IOptions<ClusterOptions> cluster)
+{
+    private string ServiceId => cluster.Value.ServiceId;
+
+    /// <summary>Upserts the executions and appends the audit entries in one transaction.</summary>
+    public async Task WriteAsync(IReadOnlyCollection<ExecutionView> executions, IReadOnlyCollection<AuditEntry> audit, CancellationToken cancellationToken)
+    {
+        var upsert = await queries.GetAsync(RecordQueryKeys.UpsertExecution, cancellationToken);
+        var insert = await queries.GetAsync(RecordQueryKeys.InsertAudit, cancellationToken);
+        await dialect.WriteInTransactionAsync(async (transaction, token) =>
+        {
+            foreach (var execution in executions)
+            {
+                await ExecuteAsync(transaction, upsert, c => c.AddExecution(execution), token);
+            }
+            foreach (var entry in audit)
+            {
+                await ExecuteAsync(transaction, insert, c => c.AddAudit(entry), token);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>Executions of the query's db, collection or job, newest first, after the keyset <paramref name="before"/>.</summary>
+    public Task<List<ExecutionView>> ReadExecutionsAsync(RecordQuery query, int limit, (long Time, string Id) before, CancellationToken cancellationToken = default)
+    {
+        var key = query switch
+        {
+            { Collection: null } => RecordQueryKeys.ExecutionsOfDb,
+            { JobId: null } => RecordQueryKeys.ExecutionsOfCollection,
+            _ => RecordQueryKeys.ExecutionsOfJob,
+        };
+        return ReadAsync(key, c =>
+        {
+            c.AddPage(query, limit, before.Time);
+            c.Add("BeforeId", before.Id);
+        }, RecordRows.Execution, cancellationToken);
+    }
+
+    public async Task<ExecutionView?> ReadExecutionAsync(string executionId, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(RecordQueryKeys.Execution, c => c.Add("ExecutionId", executionId), RecordRows.Execution, cancellationToken)).SingleOrDefault();
+
+    /// <summary>Audit entries matching the query, newest first, after the keyset <paramref name="before"/>.</summary>
+    public Task<List<AuditEntry>> ReadAuditAsync(RecordQuery query, int limit, (long Time, long Id) before, CancellationToken cancellationToken = default) =>
+        ReadAsync(RecordQueryKeys.Audit, c =>
+        {
+            c.AddPage(query, limit, before.Time);
+            c.Add("BeforeId", before.Id);
+        }, RecordRows.Audit, cancellationToken);
+
+    /// <summary>The stored state of every job of the collection, by id.</summary>
+    public Task<List<(string Key, byte[] Payload)>> ReadCollectionJobsAsync(string db, string collection, CancellationToken cancellationToken = default) =>
+        ReadAsync(RecordQueryKeys.CollectionJobs, c => c.AddJob(db, collection, null), RecordRows.Job, cancellationToken);
+
+    /// <summary>Deletes executions last updated, and audit entries created, before <paramref name="cutoff"/>, <paramref name="chunk"/> rows a statement.</summary>
+    public async Task<(long Executions, long Audit)> DeleteOlderThanAsync(long cutoff, int chunk, CancellationToken cancellationToken) =>
+        (await DeleteInChunksAsync(RecordQueryKeys.DeleteOldExecutions, cutoff, chunk, cancellationToken),
+         await DeleteInChunksAsync(RecordQueryKeys.DeleteOldAudit, cutoff, chunk, cancellationToken));
+
+    private async Task<long> DeleteInChunksAsync(string key, long cutoff, int chunk, CancellationToken cancellationToken)
+    {
+        var sql = await queries.GetAsync(key, cancellationToken);
+        long total = 0;
+        int deleted;
+        do
+        {
+            // Each chunk its own statement and commit, so writers get their turn in between.
+            await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+            await using var command = Command(connection, null, sql);
+            command.Add("Cutoff", cutoff);
+            command.Add("Chunk", chunk);
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            total += deleted;
+        }
+        while (deleted >= chunk);
+        return total;
+    }
+
+    private async Task<List<T>> ReadAsync<T>(string key, Action<DbCommand> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var sql = await queries.GetAsync(key, cancellationToken);
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, null, sql);
+        bind(command);
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(map(reader));
+        }
+        return rows;
+    }
+
+    private async Task ExecuteAsync(DbTransaction transaction, string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var command = Command(transaction.Connection!, transaction, sql);
+        bind(command);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Add("ServiceId", ServiceId);
+        return command;
+    }
+}
