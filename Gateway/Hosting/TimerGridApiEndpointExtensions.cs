@@ -2,7 +2,7 @@ using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Health;
 using TimerGrid.Gateway.Jobs;
 using TimerGrid.Gateway.Routes;
-using TimerGrid.Grains.Interfaces.Errors;
+using TimerGrid.Gateway.Scheduler;
 
 namespace TimerGrid.Gateway.Hosting;
 
@@ -12,16 +12,12 @@ public static class TimerGridApiEndpointExtensions
     public static WebApplication MapTimerGridApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
-        {
-            StatusCodes.Status404NotFound => ApiError.WriteAsync(context.HttpContext, ErrorCodes.UnknownPath, "no such path"),
-            StatusCodes.Status405MethodNotAllowed => ApiError.WriteAsync(context.HttpContext, ErrorCodes.MethodNotAllowed, "method not allowed on this path"),
-            _ => ApiError.WriteAsync(context.HttpContext, ErrorCodes.MalformedBody, "bad request"),
-        });
+        app.UseStatusCodePages(StatusCodeFallback.WriteAsync);
         app.MapOpenApi();
         app.MapTimerGridHealthChecks();
         app.MapJobApi();
         app.MapRouteApi();
+        app.MapSchedulerApi();
         return app;
     }
 }

@@ -39,6 +39,8 @@ public static class ErrorCodes
     public static readonly TimerGridError MethodNotAllowed = new("E017", 405);
     /// <summary>A required field is missing.</summary>
     public static readonly TimerGridError MissingField = new("E018", 400);
+    /// <summary>A schedule is invalid: cron expression, time zone, interval, start/end time or jitter.</summary>
+    public static readonly TimerGridError InvalidSchedule = new("E019", 400);
     /// <summary>Storage did not answer; nothing was changed.</summary>
     public static readonly TimerGridError StorageUnavailable = new("E503", 503);
     /// <summary>A bug on our side; logged.</summary>

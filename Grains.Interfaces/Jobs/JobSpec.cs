@@ -22,4 +22,6 @@ public sealed record JobSpec(
     [Id(7)] public bool AllowOverlap { get; init; }
     /// <summary>For <see cref="MisfirePolicy.FireAll"/>: how far back missed occurrences still fire, in ms; null takes the configured default.</summary>
     [Id(8)] public long? CatchUpWindowMs { get; init; }
+    /// <summary>True: the route need not exist yet; firings fail with a clear error until it does (seed 003).</summary>
+    [Id(9)] public bool AllowMissingRoute { get; init; }
 }
