@@ -18,11 +18,11 @@ internal static class SeedTime
         return local.ToString(local.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>[start, end) in epoch ms from the query's <c>time_range_start</c> and <c>time_range_end</c>.</summary>
+    /// <summary>[start, end) in epoch ms from the query's <c>time_range_start</c> and <c>time_range_end</c>; an empty one counts as absent.</summary>
     public static (long From, long To) ParseRange(string? start, string? end, DateTimeOffset now)
     {
-        var to = end is null ? now : Parse(end, "time_range_end");
-        var from = start is null ? to - DefaultRange : Parse(start, "time_range_start");
+        var to = string.IsNullOrWhiteSpace(end) ? now : Parse(end, "time_range_end");
+        var from = string.IsNullOrWhiteSpace(start) ? to - DefaultRange : Parse(start, "time_range_start");
         return (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
     }
 
