@@ -1,7 +1,7 @@
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Health;
-using TimerGrid.Gateway.Jobs;
-using TimerGrid.Gateway.Routes;
+using TimerGrid.Gateway.Native.Jobs;
+using TimerGrid.Gateway.Native.Routes;
 using TimerGrid.Gateway.Scheduler;
 
 namespace TimerGrid.Gateway.Hosting;

@@ -7,32 +7,47 @@ namespace TimerGrid.Gateway.Json;
 internal static class JsonFields
 {
     public static string? OptionalString(this JsonElement body, string name) =>
-        body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value.ValueKind == JsonValueKind.String
-                ? value.GetString()
-                : throw WrongType(name, "a string")
+        body.Optional(name) is { } value
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() : throw WrongType(name, "a string")
             : null;
 
     public static string RequiredString(this JsonElement body, string name) =>
         body.OptionalString(name) ?? throw Missing(name);
 
     /// <summary>An integer; strings, fractions and exponents are refused.</summary>
-    public static long RequiredInt64(this JsonElement body, string name, TimerGridError invalid)
-    {
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            throw Missing(name);
-        }
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
-        {
-            throw new TimerGridException(invalid, $"{name} must be an integer");
-        }
-        return number;
-    }
+    public static long? OptionalInt64(this JsonElement body, string name, TimerGridError invalid) =>
+        body.Optional(name) is { } value
+            ? value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
+                ? number
+                : throw new TimerGridException(invalid, $"{name} must be an integer")
+            : null;
+
+    /// <inheritdoc cref="OptionalInt64"/>
+    public static long RequiredInt64(this JsonElement body, string name, TimerGridError invalid) =>
+        body.OptionalInt64(name, invalid) ?? throw Missing(name);
+
+    public static bool? OptionalBool(this JsonElement body, string name) =>
+        body.Optional(name) is { } value
+            ? value.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => throw WrongType(name, "true or false"),
+            }
+            : null;
+
+    public static JsonElement? OptionalObject(this JsonElement body, string name) =>
+        body.Optional(name) is { } value
+            ? value.ValueKind == JsonValueKind.Object ? value : throw WrongType(name, "an object")
+            : null;
 
     /// <summary>The field's JSON text exactly as the client sent it.</summary>
     public static string? RawOrNull(this JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) ? value.GetRawText() : null;
+
+    /// <summary>The field, unless it is absent or null.</summary>
+    private static JsonElement? Optional(this JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     private static TimerGridException Missing(string name) => new(ErrorCodes.MissingField, $"{name} is required");
 

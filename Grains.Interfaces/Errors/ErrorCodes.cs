@@ -41,6 +41,14 @@ public static class ErrorCodes
     public static readonly TimerGridError MissingField = new("E018", 400);
     /// <summary>A schedule is invalid: cron expression, time zone, interval, start/end time or jitter.</summary>
     public static readonly TimerGridError InvalidSchedule = new("E019", 400);
+    /// <summary>A job needs exactly one of trigger_time and schedule, or misfire is not fire_once, skip or fire_all.</summary>
+    public static readonly TimerGridError InvalidTrigger = new("E020", 400);
+    /// <summary>No execution with that id.</summary>
+    public static readonly TimerGridError ExecutionNotFound = new("E021", 404);
+    /// <summary>A time range bound is not an integer epoch ms, or from is not before to.</summary>
+    public static readonly TimerGridError InvalidTimeRange = new("E022", 400);
+    /// <summary>A job name is empty, longer than 200 characters, or holds control characters.</summary>
+    public static readonly TimerGridError InvalidName = new("E024", 400);
     /// <summary>Storage did not answer; nothing was changed.</summary>
     public static readonly TimerGridError StorageUnavailable = new("E503", 503);
     /// <summary>A bug on our side; logged.</summary>

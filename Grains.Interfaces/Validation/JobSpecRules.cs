@@ -13,13 +13,35 @@ public static class JobSpecRules
     /// <summary>2100-01-01T00:00:00Z.</summary>
     public const long MaxTriggerTime = 4_102_444_800_000;
 
+    /// <summary>Longest accepted job name.</summary>
+    public const int MaxNameLength = 200;
+
     /// <summary>Throws a <see cref="TimerGridException"/> for the first broken rule.</summary>
     public static void Validate(JobKey key, JobSpec spec, int maxMetaBytes)
     {
         KeyRules.Require(key.Db, "db");
         KeyRules.Require(key.Collection, "collection");
         KeyRules.Require(key.Id, "id");
-        RequireTriggerTime(spec.TriggerTime ?? 0);
+        if (spec.TriggerTime is null && spec.Schedule is null)
+        {
+            throw new TimerGridException(ErrorCodes.MissingField, "trigger_time (one-shot) or schedule (recurring) is required");
+        }
+        if (spec.TriggerTime is not null && spec.Schedule is not null)
+        {
+            throw new TimerGridException(ErrorCodes.InvalidTrigger, "a job has either trigger_time or schedule, not both");
+        }
+        if (spec.TriggerTime is { } triggerTime)
+        {
+            RequireTriggerTime(triggerTime);
+        }
+        if (spec.CatchUpWindowMs is < 0)
+        {
+            throw new TimerGridException(ErrorCodes.InvalidTrigger, "catch_up_window_ms must not be negative");
+        }
+        if (spec.Name is { } name && (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl)))
+        {
+            throw new TimerGridException(ErrorCodes.InvalidName, $"name must be 1-{MaxNameLength} characters without control characters");
+        }
         KeyRules.Require(spec.Route, "route");
         var metaBytes = Encoding.UTF8.GetByteCount(spec.Meta);
         if (metaBytes > maxMetaBytes)

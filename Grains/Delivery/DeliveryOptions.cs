@@ -22,4 +22,8 @@ internal sealed class DeliveryOptions
     /// <summary>The longest wait between attempts, also the cap on a receiver's <c>Retry-After</c>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How much of a receiver's response body an execution keeps as its result.</summary>
+    [Range(0, 1024 * 1024)]
+    public int MaxResultBytes { get; set; } = 4096;
 }

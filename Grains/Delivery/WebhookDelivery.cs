@@ -1,10 +1,12 @@
 using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Options;
 using Polly.Timeout;
 
 namespace TimerGrid.Grains.Delivery;
 
 /// <summary>Sends one signed attempt and classifies the answer. Retries are the job grain's: they must survive restarts.</summary>
-internal sealed partial class WebhookDelivery(IHttpClientFactory httpClients, TimeProvider clock, ILogger<WebhookDelivery> logger)
+internal sealed partial class WebhookDelivery(IHttpClientFactory httpClients, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<WebhookDelivery> logger)
 {
     public const string HttpClientName = "timergrid-webhooks";
 
@@ -23,17 +25,31 @@ internal sealed partial class WebhookDelivery(IHttpClientFactory httpClients, Ti
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            if (response.IsSuccessStatusCode)
-            {
-                return DeliveryResult.Success;
-            }
-            return DeliveryResult.Failure($"HTTP {(int)response.StatusCode} from {message.Url.Host}", RetryAfterOf(response));
+            var status = (int)response.StatusCode;
+            var body = await ReadStartAsync(response.Content);
+            return response.IsSuccessStatusCode
+                ? DeliveryResult.Success(status, body)
+                : DeliveryResult.Failure($"HTTP {status} from {message.Url.Host}", RetryAfterOf(response), status, body);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or TaskCanceledException)
         {
             LogAttemptFailed(message.Job.ToString(), message.Attempt, e.Message);
             return DeliveryResult.Failure(e is HttpRequestException ? $"{e.Message}" : "timed out");
         }
+    }
+
+    /// <summary>The first MaxResultBytes of the body, as text, for the execution's result; null when there is none.</summary>
+    private async Task<string?> ReadStartAsync(HttpContent content)
+    {
+        var buffer = new byte[options.Value.MaxResultBytes];
+        await using var stream = await content.ReadAsStreamAsync();
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length))) > 0)
+        {
+            length += read;
+        }
+        return length == 0 ? null : Encoding.UTF8.GetString(buffer, 0, length);
     }
 
     private TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch

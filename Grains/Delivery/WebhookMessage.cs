@@ -9,19 +9,20 @@ namespace TimerGrid.Grains.Delivery;
 /// <summary>One delivery attempt of one firing, ready to send.</summary>
 internal sealed record WebhookMessage(Uri Url, string Secret, byte[] Body, JobKey Job, long TriggerTime, int Attempt)
 {
-    /// <summary>Standard Webhooks <c>webhook-id</c>: the same on every attempt of one schedule, so receivers can deduplicate.</summary>
+    /// <summary>Standard Webhooks <c>webhook-id</c>: the same on every attempt of one occurrence, so receivers can deduplicate.</summary>
     public string IdempotencyKey => $"{Job}@{TriggerTime}";
 
-    public static WebhookMessage Create(JobKey job, JobSpec spec, RouteView route, int attempt)
+    /// <param name="scheduledTime">The occurrence's time: the one-shot trigger time, a recurring occurrence, or a run-now's request time.</param>
+    public static WebhookMessage Create(JobKey job, string meta, long scheduledTime, RouteView route, int attempt)
     {
         var body = route.Spec.Payload == PayloadStyle.Envelope
-            ? Envelope(job, spec, attempt)
-            : Encoding.UTF8.GetBytes(spec.Meta);
+            ? Envelope(job, meta, scheduledTime, route.Key.Id, attempt)
+            : Encoding.UTF8.GetBytes(meta);
         RouteSpecRules.TryNormalizeUrl(route.Spec.WebhookUrl, out var url);
-        return new WebhookMessage(new Uri(url), route.Spec.Secret!, body, job, spec.TriggerTime ?? 0, attempt);
+        return new WebhookMessage(new Uri(url), route.Spec.Secret!, body, job, scheduledTime, attempt);
     }
 
-    private static byte[] Envelope(JobKey job, JobSpec spec, int attempt)
+    private static byte[] Envelope(JobKey job, string meta, long scheduledTime, string routeId, int attempt)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -30,10 +31,10 @@ internal sealed record WebhookMessage(Uri Url, string Secret, byte[] Body, JobKe
             json.WriteString("id", job.Id);
             json.WriteString("db", job.Db);
             json.WriteString("collection", job.Collection);
-            json.WriteNumber("trigger_time", spec.TriggerTime ?? 0);
+            json.WriteNumber("trigger_time", scheduledTime);
             json.WritePropertyName("meta");
-            json.WriteRawValue(spec.Meta, skipInputValidation: true);
-            json.WriteString("route", spec.Route);
+            json.WriteRawValue(meta, skipInputValidation: true);
+            json.WriteString("route", routeId);
             json.WriteNumber("attempt", attempt);
             json.WriteEndObject();
         }

@@ -7,6 +7,7 @@ using Orleans.Storage;
 using TimerGrid.Grains.Delivery;
 using TimerGrid.Grains.Interfaces.Configuration;
 using TimerGrid.Grains.Jobs;
+using TimerGrid.Grains.Records;
 
 namespace TimerGrid.Grains.Hosting;
 
@@ -28,6 +29,7 @@ public static class TimerGridSiloBuilderExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OverdueJobsCatchUp>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<WebhookDelivery>();
+        services.AddSingleton<RecordWriter>();
         services.AddWebhookHttpClient();
 
         services.AddOptions<ReminderOptions>().Configure<IOptions<FiringOptions>>((reminders, firing) =>

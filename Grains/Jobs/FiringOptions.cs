@@ -17,4 +17,16 @@ internal sealed class FiringOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A recurring occurrence fired later than this after its time counts as missed, and its job's misfire policy applies.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How far back misfire policy fire_all fires missed occurrences, unless the job sets its own window.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan DefaultCatchUpWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The largest catch-up window a job may ask for.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan MaxCatchUpWindow { get; set; } = TimeSpan.FromDays(1);
 }

@@ -1,4 +1,3 @@
-using TimerGrid.Grains.Delivery;
 using TimerGrid.Grains.Interfaces.Jobs;
 
 namespace TimerGrid.Grains.Jobs;
@@ -13,18 +12,17 @@ internal sealed partial class JobGrain
 
     /// <summary>
     /// Runs on every wake-up (reminder tick, catch-up, schedule change): not due soon → sleep,
-    /// due soon → arm the exact timer, finished or gone → drop the reminder.
+    /// due soon → arm the exact timer, nothing left to fire (finished, paused, gone) → drop the reminder.
     /// </summary>
     private async Task ReconcileAsync()
     {
-        if (!job.RecordExists || job.State.Status != JobStatus.Scheduled)
+        if ((job.RecordExists ? job.State.DueAt : null) is not { } dueAt)
         {
             DisarmTimer();
             await ForgetReminderAsync();
             this.DeactivateOnIdle();
             return;
         }
-        var dueAt = job.State.DueAt;
         var wait = TimeSpan.FromMilliseconds(Math.Max(0, dueAt - Now()));
         if (wait > firing.Value.WakeLead + firing.Value.ReminderPeriod)
         {
@@ -53,60 +51,186 @@ internal sealed partial class JobGrain
         _timerDueAt = null;
     }
 
+    /// <summary>Fires whatever is due: the current occurrence first, else a run-now or overlapping retry. Never early.</summary>
     private async Task FireAsync(CancellationToken cancellationToken)
     {
         DisarmTimer();
-        if (!job.RecordExists || job.State.Status != JobStatus.Scheduled)
+        if (!job.RecordExists)
         {
             return;
         }
-        var startedAt = Now();
-        var state = job.State;
-        if (startedAt < state.DueAt)
-        {
-            ArmTimer(state.DueAt, TimeSpan.FromMilliseconds(state.DueAt - startedAt));   // never early
-            return;
-        }
-        var attempt = state.Attempts + 1;
-        var result = await AttemptAsync(state, attempt);
         var now = Now();
-        state.Attempts = attempt;
-        state.FiredAt ??= startedAt;
-        state.LastError = result.Error;
-        state.NextAttemptAt = null;
-        if (result.Delivered)
+        if (job.State.OccurrenceDueAt <= now)
         {
-            state.Status = JobStatus.Delivered;
-            state.DeliveredAt = now;
-            LogDelivered(_key.ToString(), attempt, startedAt - state.TriggerTime);
+            await FireOccurrenceAsync(now);
         }
-        else if (!result.Retryable || attempt >= retries.MaxAttempts)
+        else if (job.State.Extra.Find(f => f.NextAttemptAt <= now) is { } extra)
         {
-            state.Status = JobStatus.Failed;
-            LogFailed(_key.ToString(), attempt, result.Error);
+            await FireExtraAsync(extra, now);
         }
         else
         {
-            state.NextAttemptAt = now + (long)retries.DelayAfter(attempt, result.RetryAfter).TotalMilliseconds;
+            await ReconcileAsync();   // woke early: re-arm for the exact time
+            return;
         }
         await job.WriteStateAsync();
+        await KeepReminderAsync();
         await ReconcileAsync();
     }
 
-    private async Task<DeliveryResult> AttemptAsync(JobState state, int attempt)
+    private async Task FireOccurrenceAsync(long now)
     {
-        var route = await RouteOf(state.Route).GetAsync();
-        if (route is null)
+        var state = job.State;
+        if (state.Attempts == 0 && !ApplyMisfirePolicy(now))
         {
-            return DeliveryResult.GiveUp($"route '{state.Route}' no longer exists in db '{_key.Db}'");
+            return;
         }
-        return await delivery.SendAsync(WebhookMessage.Create(_key, state.Spec, route, attempt));
+        state.ExecutionId ??= ExecutionIds.New();
+        var attempt = state.Attempts + 1;
+        var firedAt = state.Attempts == 0 ? now : state.FiredAt ?? now;
+        var result = await AttemptAsync(state.ExecutionId, state.TriggerTime, firedAt, attempt);
+        var finishedAt = Now();
+        state.Attempts = attempt;
+        state.FiredAt = firedAt;
+        state.LastError = result.Error;
+        if (result.Delivered)
+        {
+            state.DeliveredAt = finishedAt;
+            LogDelivered(_key.ToString(), attempt, now - state.TriggerTime);
+            EndOccurrence(JobStatus.Delivered, finishedAt);
+        }
+        else if (!result.Retryable || attempt >= retries.MaxAttempts)
+        {
+            LogFailed(_key.ToString(), attempt, result.Error);
+            EndOccurrence(JobStatus.Failed, finishedAt);
+        }
+        else if (state.AllowOverlap && state.Schedule is not null)
+        {
+            // The next occurrence need not wait for this one's retries.
+            state.Extra.Add(new FiringState
+            {
+                ScheduledTime = state.TriggerTime, ExecutionId = state.ExecutionId, Attempts = attempt, FiredAt = firedAt,
+                NextAttemptAt = finishedAt + RetryDelay(attempt, result),
+            });
+            EndOccurrence(JobStatus.Scheduled, finishedAt);
+        }
+        else
+        {
+            state.NextAttemptAt = finishedAt + RetryDelay(attempt, result);
+        }
     }
+
+    private async Task FireExtraAsync(FiringState extra, long now)
+    {
+        var attempt = extra.Attempts + 1;
+        extra.FiredAt ??= now;
+        var result = await AttemptAsync(extra.ExecutionId, extra.ScheduledTime, extra.FiredAt.Value, attempt);
+        extra.Attempts = attempt;
+        if (result.Delivered || !result.Retryable || attempt >= retries.MaxAttempts)
+        {
+            job.State.Extra.Remove(extra);
+        }
+        else
+        {
+            extra.NextAttemptAt = Now() + RetryDelay(attempt, result);
+        }
+    }
+
+    /// <summary>
+    /// The current occurrence is over: a one-shot job ends with <paramref name="outcome"/>, a recurring one moves to its
+    /// next occurrence. Occurrences that came while this one was delivered or retried are skipped unless the job allows
+    /// overlap or is catching up under fire_all.
+    /// </summary>
+    private void EndOccurrence(JobStatus outcome, long now)
+    {
+        var state = job.State;
+        var trigger = state.Trigger;
+        if (!trigger.IsRecurring)
+        {
+            state.Status = outcome;
+            state.NextAttemptAt = null;
+            return;
+        }
+        var next = trigger.NextAfter(state.TriggerTime);
+        if (next <= now && !state.AllowOverlap && !(state.CatchingUp && state.Misfire == MisfirePolicy.FireAll))
+        {
+            if (!state.CatchingUp)
+            {
+                RecordSkipped(trigger, next.Value, now, "skipped: the previous execution was still running");
+            }
+            next = trigger.NextAfter(now);
+        }
+        if (next is { } occurrence)
+        {
+            state.MoveTo(occurrence);
+            return;
+        }
+        state.Status = JobStatus.Completed;
+        state.NextAttemptAt = null;
+    }
+
+    /// <summary>
+    /// Before the first attempt of a recurring occurrence: an occurrence fired more than MisfireThreshold late was
+    /// missed (the node was down or the job paused), and the job's policy decides. False: do not fire it.
+    /// </summary>
+    private bool ApplyMisfirePolicy(long now)
+    {
+        var state = job.State;
+        var trigger = state.Trigger;
+        if (!trigger.IsRecurring || now - state.TriggerTime <= firing.Value.MisfireThreshold.TotalMilliseconds)
+        {
+            state.CatchingUp = false;
+            return true;
+        }
+        switch (state.Misfire)
+        {
+            case MisfirePolicy.Skip:
+                RecordSkipped(trigger, state.TriggerTime, now, "missed while the node was down or the job paused (misfire policy skip)");
+                if (trigger.NextAfter(now) is { } next)
+                {
+                    state.MoveTo(next);
+                }
+                else
+                {
+                    state.Status = JobStatus.Completed;
+                }
+                return false;
+            case MisfirePolicy.FireAll:
+                var windowStart = now - (state.CatchUpWindowMs ?? (long)firing.Value.DefaultCatchUpWindow.TotalMilliseconds);
+                if (!state.CatchingUp && state.TriggerTime < windowStart && trigger.NextAfter(windowStart - 1) is { } first)
+                {
+                    RecordSkipped(trigger, state.TriggerTime, Math.Min(first - 1, now), "missed before the catch-up window (misfire policy fire_all)");
+                    state.MoveTo(first);
+                }
+                break;
+        }
+        state.CatchingUp = true;   // fire_once: this firing stands for every missed occurrence
+        return true;
+    }
+
+    private long RetryDelay(int attempt, Delivery.DeliveryResult result) =>
+        (long)retries.DelayAfter(attempt, result.RetryAfter).TotalMilliseconds;
 
     private async Task RegisterReminderAsync()
     {
-        var wake = TimeSpan.FromMilliseconds(Math.Max(0, job.State.DueAt - Now())) - firing.Value.WakeLead;
+        if (job.State.DueAt is not { } dueAt)
+        {
+            return;
+        }
+        var wake = TimeSpan.FromMilliseconds(Math.Max(0, dueAt - Now())) - firing.Value.WakeLead;
         _reminder = await this.RegisterOrUpdateReminder(ReminderName, wake > TimeSpan.Zero ? wake : TimeSpan.Zero, firing.Value.ReminderPeriod);
+    }
+
+    /// <summary>
+    /// After a firing: a next occurrence far away needs the reminder moved; a near one (a job firing every second)
+    /// is covered by the periodic reminder already registered, so it costs no reminder write.
+    /// </summary>
+    private async Task KeepReminderAsync()
+    {
+        if (job.State.DueAt is { } dueAt && (_reminder is null || dueAt - Now() > (firing.Value.WakeLead + firing.Value.ReminderPeriod).TotalMilliseconds))
+        {
+            await RegisterReminderAsync();
+        }
     }
 
     private async Task ForgetReminderAsync()

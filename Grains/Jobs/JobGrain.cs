@@ -3,14 +3,18 @@ using TimerGrid.Grains.Delivery;
 using TimerGrid.Grains.Interfaces.Configuration;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Interfaces.Records;
 using TimerGrid.Grains.Interfaces.Routes;
 using TimerGrid.Grains.Interfaces.Validation;
+using TimerGrid.Grains.Records;
+using TimerGrid.Grains.Triggers;
 
 namespace TimerGrid.Grains.Jobs;
 
 /// <summary>
 /// One job. Its persisted state is the truth; its reminder is only a durable wake-up call, and a grain
-/// timer armed on waking gives millisecond precision (see JobGrain.Firing.cs).
+/// timer armed on waking gives millisecond precision (see JobGrain.Firing.cs). Every change a client
+/// makes is audited (JobGrain.Records.cs).
 /// </summary>
 [GrainType("job")]
 internal sealed partial class JobGrain(
@@ -19,6 +23,7 @@ internal sealed partial class JobGrain(
     IOptions<FiringOptions> firing,
     WebhookDelivery delivery,
     RetryPolicy retries,
+    RecordWriter records,
     TimeProvider clock,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
 {
@@ -32,26 +37,29 @@ internal sealed partial class JobGrain(
 
     public async Task<CreateOutcome> CreateAsync(JobSpec spec)
     {
-        JobSpecRules.Validate(_key, spec, options.Value.MaxMetaBytes);
+        Validate(spec);
         if (job.RecordExists)
         {
-            return job.State.Spec == spec ? CreateOutcome.AlreadyExists : CreateOutcome.Conflict;
+            return SameRequest(job.State.Spec, spec) ? CreateOutcome.AlreadyExists : CreateOutcome.Conflict;
         }
-        await RequireRouteAsync(spec.Route);
+        await RequireRouteAsync(spec);
         var now = Now();
-        await ScheduleAsync(JobState.Schedule(spec, createdAt: now, now));
+        await ScheduleAsync(JobState.Start(spec, createdAt: now, now, spec.Enabled ?? true, extra: []));
+        Audit(AuditEvent.Added, Describe(spec));
         return CreateOutcome.Created;
     }
 
     public async Task<bool> ReplaceAsync(JobSpec spec)
     {
-        JobSpecRules.Validate(_key, spec, options.Value.MaxMetaBytes);
+        Validate(spec);
         if (!job.RecordExists)
         {
             return false;
         }
-        await RequireRouteAsync(spec.Route);
-        await ScheduleAsync(JobState.Schedule(spec, createdAt: job.State.CreatedAt, Now()));
+        await RequireRouteAsync(spec);
+        var current = job.State;
+        await ScheduleAsync(JobState.Start(spec, current.CreatedAt, Now(), spec.Enabled ?? current.Enabled, current.Extra));
+        Audit(AuditEvent.Modified, Describe(spec));
         return true;
     }
 
@@ -63,22 +71,57 @@ internal sealed partial class JobGrain(
         {
             return false;
         }
+        var name = job.State.Name;
         DisarmTimer();
         await job.ClearStateAsync();   // the truth first: a reminder left behind finds no job and removes itself
+        Audit(AuditEvent.Deleted, "deleted", name);
         await ForgetReminderAsync();
         this.DeactivateOnIdle();
         return true;
     }
 
-    public Task<bool> PauseAsync() => throw new NotImplementedException();
+    public Task<bool> PauseAsync() => SetEnabledAsync(false, AuditEvent.Paused);
 
-    public Task<bool> ResumeAsync() => throw new NotImplementedException();
+    public Task<bool> ResumeAsync() => SetEnabledAsync(true, AuditEvent.Resumed);
 
-    public Task<string?> RunNowAsync() => throw new NotImplementedException();
+    public async Task<string?> RunNowAsync()
+    {
+        if (!job.RecordExists)
+        {
+            return null;
+        }
+        var now = Now();
+        var run = new FiringState { ScheduledTime = now, ExecutionId = ExecutionIds.New(), NextAttemptAt = now };
+        job.State.Extra.Add(run);
+        await job.WriteStateAsync();   // durable before we acknowledge: a crash now still runs it
+        await RegisterReminderAsync();
+        RecordExecution(run.ExecutionId, run.ScheduledTime, firedAt: null, attempt: 0, ExecutionState.Scheduled);
+        Audit(AuditEvent.CustomRun, run.ExecutionId);
+        await ReconcileAsync();
+        return run.ExecutionId;
+    }
 
     public Task WakeAsync() => ReconcileAsync();
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => ReconcileAsync();
+
+    private async Task<bool> SetEnabledAsync(bool enabled, AuditEvent auditEvent)
+    {
+        if (!job.RecordExists)
+        {
+            return false;
+        }
+        if (job.State.Enabled != enabled)
+        {
+            job.State.Enabled = enabled;
+            job.State.UpdatedAt = Now();
+            await job.WriteStateAsync();
+            await RegisterReminderAsync();
+        }
+        Audit(auditEvent, enabled ? "resumed" : "paused");
+        await ReconcileAsync();
+        return true;
+    }
 
     private async Task ScheduleAsync(JobState state)
     {
@@ -88,11 +131,28 @@ internal sealed partial class JobGrain(
         await ReconcileAsync();
     }
 
-    private async Task RequireRouteAsync(string routeId)
+    private void Validate(JobSpec spec)
     {
-        if (await RouteOf(routeId).GetAsync() is null)
+        JobSpecRules.Validate(_key, spec, options.Value.MaxMetaBytes);
+        if (spec.Schedule is { } schedule)
         {
-            throw new TimerGridException(ErrorCodes.UnknownRoute, $"route '{routeId}' does not exist in db '{_key.Db}'");
+            TriggerFactory.Validate(schedule, Now());
+        }
+        if (spec.CatchUpWindowMs is { } window && window > firing.Value.MaxCatchUpWindow.TotalMilliseconds)
+        {
+            throw new TimerGridException(ErrorCodes.InvalidTrigger,
+                $"catch_up_window_ms may be at most {(long)firing.Value.MaxCatchUpWindow.TotalMilliseconds}");
+        }
+    }
+
+    /// <summary>A client retrying its create sends the same spec; the enabled flag may have changed since.</summary>
+    private static bool SameRequest(JobSpec stored, JobSpec requested) => stored == requested with { Enabled = null };
+
+    private async Task RequireRouteAsync(JobSpec spec)
+    {
+        if (!spec.AllowMissingRoute && await RouteOf(spec.Route).GetAsync() is null)
+        {
+            throw new TimerGridException(ErrorCodes.UnknownRoute, $"route '{spec.Route}' does not exist in db '{_key.Db}'");
         }
     }
 

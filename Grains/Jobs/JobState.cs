@@ -1,39 +1,104 @@
 using System.Text.Json.Serialization;
 using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Triggers;
 
 namespace TimerGrid.Grains.Jobs;
 
-/// <summary>A job as persisted (JSON). Times are epoch milliseconds. The storage shape, not the contract.</summary>
+/// <summary>
+/// A job as persisted (JSON). Times are epoch milliseconds. The storage shape, not the contract.
+/// <see cref="TriggerTime"/> is the current occurrence: the spec's time for a one-shot job, the next
+/// occurrence for a recurring one; the attempt fields describe that occurrence.
+/// </summary>
 internal sealed class JobState
 {
     public long TriggerTime { get; set; }
     public string Meta { get; set; } = "{}";
     public string Route { get; set; } = "";
+    public JobSchedule? Schedule { get; set; }
+    public string? Name { get; set; }
+    public bool Enabled { get; set; } = true;
+    public MisfirePolicy Misfire { get; set; }
+    public bool AllowOverlap { get; set; }
+    public long? CatchUpWindowMs { get; set; }
+    public bool AllowMissingRoute { get; set; }
+    /// <summary>When the schedule was set (create or replace): an interval without a start time counts from it.</summary>
+    public long ScheduledAt { get; set; }
+
     public JobStatus Status { get; set; }
     public int Attempts { get; set; }
     public long? NextAttemptAt { get; set; }
+    /// <summary>This occurrence fires this long after <see cref="TriggerTime"/> (the schedule's jitter, drawn once).</summary>
+    public int JitterMs { get; set; }
+    /// <summary>The execution of this occurrence, once it fired.</summary>
+    public string? ExecutionId { get; set; }
+    /// <summary>Firing missed occurrences one after another (misfire policy fire_all).</summary>
+    public bool CatchingUp { get; set; }
     public string? LastError { get; set; }
     public long? FiredAt { get; set; }
     public long? DeliveredAt { get; set; }
+    public List<FiringState> Extra { get; set; } = [];
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
 
-    /// <summary>When the next delivery attempt is due. Persisted for the storage index on due time.</summary>
-    public long DueAt => NextAttemptAt ?? TriggerTime;
+    /// <summary>When the current occurrence fires (or retries); null while paused or finished.</summary>
+    [JsonIgnore]
+    public long? OccurrenceDueAt => Enabled && Status == JobStatus.Scheduled ? NextAttemptAt ?? TriggerTime + JitterMs : null;
+
+    /// <summary>When anything of this job is next due. Persisted for the storage index on due time.</summary>
+    public long? DueAt => Extra.Count == 0 ? OccurrenceDueAt : Math.Min(OccurrenceDueAt ?? long.MaxValue, Extra.Min(f => f.NextAttemptAt));
 
     [JsonIgnore]
-    public JobSpec Spec => new(TriggerTime, Meta, Route);
+    public ITrigger Trigger => TriggerFactory.For(TriggerTime, Schedule, ScheduledAt);
 
-    /// <summary>A fresh schedule for the spec: every delivery outcome of an earlier schedule is forgotten.</summary>
-    public static JobState Schedule(JobSpec spec, long createdAt, long now) => new()
+    /// <summary>The spec as the client gave it; its Enabled is null (keep as is): the flag is <see cref="JobView.Enabled"/>.</summary>
+    [JsonIgnore]
+    public JobSpec Spec => new(Schedule is null ? TriggerTime : null, Meta, Route)
     {
-        TriggerTime = spec.TriggerTime ?? 0,
-        Meta = spec.Meta,
-        Route = spec.Route,
-        Status = JobStatus.Scheduled,
-        CreatedAt = createdAt,
-        UpdatedAt = now,
+        Schedule = Schedule,
+        Name = Name,
+        Misfire = Misfire,
+        AllowOverlap = AllowOverlap,
+        CatchUpWindowMs = CatchUpWindowMs,
+        AllowMissingRoute = AllowMissingRoute,
     };
+
+    /// <summary>
+    /// A fresh schedule for the spec: every delivery outcome of an earlier schedule is forgotten, run-now
+    /// firings in flight are kept.
+    /// </summary>
+    public static JobState Start(JobSpec spec, long createdAt, long now, bool enabled, List<FiringState> extra)
+    {
+        var state = new JobState
+        {
+            Meta = spec.Meta,
+            Route = spec.Route,
+            Schedule = spec.Schedule,
+            Name = spec.Name,
+            Enabled = enabled,
+            Misfire = spec.Misfire,
+            AllowOverlap = spec.AllowOverlap,
+            CatchUpWindowMs = spec.CatchUpWindowMs,
+            AllowMissingRoute = spec.AllowMissingRoute,
+            ScheduledAt = now,
+            Status = JobStatus.Scheduled,
+            Extra = extra,
+            CreatedAt = createdAt,
+            UpdatedAt = now,
+        };
+        state.MoveTo(spec.TriggerTime ?? state.Trigger.NextAfter(now - 1) ?? now);
+        return state;
+    }
+
+    /// <summary>Makes <paramref name="occurrence"/> the current one, not yet fired, with its own jitter.</summary>
+    public void MoveTo(long occurrence)
+    {
+        TriggerTime = occurrence;
+        Status = JobStatus.Scheduled;
+        Attempts = 0;
+        NextAttemptAt = null;
+        ExecutionId = null;
+        JitterMs = Schedule?.JitterMs > 0 ? Random.Shared.Next(Schedule.JitterMs + 1) : 0;
+    }
 
     public JobView ToView(JobKey key) => new()
     {
@@ -47,5 +112,7 @@ internal sealed class JobState
         NextAttemptAt = NextAttemptAt,
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
+        NextFireTime = DueAt,
+        Enabled = Enabled,
     };
 }

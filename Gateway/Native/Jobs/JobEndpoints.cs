@@ -6,7 +6,7 @@ using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Validation;
 
-namespace TimerGrid.Gateway.Jobs;
+namespace TimerGrid.Gateway.Native.Jobs;
 
 /// <summary>The seed's job API: <c>/job/{db}/{collection}[/{id}]</c>.</summary>
 public static class JobEndpoints
@@ -18,6 +18,11 @@ public static class JobEndpoints
         jobs.MapGet("/{id}", GetAsync);
         jobs.MapPut("/{id}", ReplaceAsync);
         jobs.MapDelete("/{id}", DeleteAsync);
+        jobs.MapPost("/{id}/pause", PauseAsync);
+        jobs.MapPost("/{id}/resume", ResumeAsync);
+        jobs.MapPost("/{id}/run", RunNowAsync);
+        jobs.MapPost("/pause", (string db, string collection, IGrainFactory grains) => SetCollectionEnabledAsync(db, collection, false, grains));
+        jobs.MapPost("/resume", (string db, string collection, IGrainFactory grains) => SetCollectionEnabledAsync(db, collection, true, grains));
         return jobs;
     }
 
@@ -55,6 +60,32 @@ public static class JobEndpoints
     {
         var key = ValidKey(db, collection, id);
         return await Job(grains, key).DeleteAsync() ? Ok : NotFound(key);
+    }
+
+    private static async Task<IResult> PauseAsync(string db, string collection, string id, IGrainFactory grains)
+    {
+        var key = ValidKey(db, collection, id);
+        return await Job(grains, key).PauseAsync() ? Ok : NotFound(key);
+    }
+
+    private static async Task<IResult> ResumeAsync(string db, string collection, string id, IGrainFactory grains)
+    {
+        var key = ValidKey(db, collection, id);
+        return await Job(grains, key).ResumeAsync() ? Ok : NotFound(key);
+    }
+
+    private static async Task<IResult> RunNowAsync(string db, string collection, string id, IGrainFactory grains)
+    {
+        var key = ValidKey(db, collection, id);
+        return await Job(grains, key).RunNowAsync() is { } executionId ? TypedResults.Ok(new RunNowResponse(executionId)) : NotFound(key);
+    }
+
+    private static async Task<IResult> SetCollectionEnabledAsync(string db, string collection, bool enabled, IGrainFactory grains)
+    {
+        KeyRules.Require(db, "db");
+        KeyRules.Require(collection, "collection");
+        var changed = await grains.GetGrain<ICollectionGrain>($"{db}/{collection}").SetEnabledAsync(enabled);
+        return TypedResults.Ok(new CollectionChangeResponse("ok", changed));
     }
 
     private static JobKey ValidKey(string db, string collection, string id)

@@ -5,7 +5,7 @@ using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Routes;
 using TimerGrid.Grains.Interfaces.Validation;
 
-namespace TimerGrid.Gateway.Routes;
+namespace TimerGrid.Gateway.Native.Routes;
 
 /// <summary>The seed's route API: <c>/route/{db}[/{id}]</c>.</summary>
 public static class RouteEndpoints

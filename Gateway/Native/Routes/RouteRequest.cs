@@ -3,7 +3,7 @@ using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Routes;
 
-namespace TimerGrid.Gateway.Routes;
+namespace TimerGrid.Gateway.Native.Routes;
 
 /// <summary>The seed's route body <c>{id, type, webhook_url}</c>, plus TimerGrid's optional <c>secret</c> and <c>payload</c>.</summary>
 internal static class RouteRequest

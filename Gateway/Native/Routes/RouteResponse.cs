@@ -1,6 +1,6 @@
 using TimerGrid.Grains.Interfaces.Routes;
 
-namespace TimerGrid.Gateway.Routes;
+namespace TimerGrid.Gateway.Native.Routes;
 
 /// <summary>GET /route: the seed's fields, then the signing secret and payload style.</summary>
 internal sealed record RouteResponse(string Id, string Type, string WebhookUrl, string Secret, string Payload, int Version)

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using TimerGrid.Gateway.Json;
+using TimerGrid.Grains.Interfaces.Errors;
+using TimerGrid.Grains.Interfaces.Jobs;
+
+namespace TimerGrid.Gateway.Native.Jobs;
+
+/// <summary>
+/// The seed's job body <c>{id, trigger_time, meta, route}</c>, where a recurring job gives <c>schedule</c> instead of
+/// <c>trigger_time</c>, plus the optional <c>name</c>, <c>enabled</c>, <c>misfire</c>, <c>allow_overlap</c>, <c>catch_up_window_ms</c>.
+/// </summary>
+internal static class JobRequest
+{
+    /// <summary>meta when the client sends none.</summary>
+    public const string EmptyMeta = "{}";
+
+    public static (string? Id, JobSpec Spec) Parse(JsonElement body) =>
+        (body.OptionalString("id"),
+         new JobSpec(
+             body.OptionalInt64("trigger_time", ErrorCodes.InvalidTriggerTime),
+             body.RawOrNull("meta") ?? EmptyMeta,
+             body.RequiredString("route"))
+         {
+             Schedule = body.OptionalObject("schedule") is { } schedule ? ParseSchedule(schedule) : null,
+             Name = body.OptionalString("name"),
+             Enabled = body.OptionalBool("enabled"),
+             Misfire = MisfirePolicies.Parse(body.OptionalString("misfire")),
+             AllowOverlap = body.OptionalBool("allow_overlap") ?? false,
+             CatchUpWindowMs = body.OptionalInt64("catch_up_window_ms", ErrorCodes.InvalidTrigger),
+         });
+
+    private static JobSchedule ParseSchedule(JsonElement schedule) => new()
+    {
+        Cron = schedule.OptionalString("cron"),
+        TimeZone = schedule.OptionalString("timezone"),
+        IntervalSeconds = schedule.OptionalInt64("interval", ErrorCodes.InvalidSchedule),
+        StartTime = schedule.OptionalInt64("start_time", ErrorCodes.InvalidSchedule),
+        EndTime = schedule.OptionalInt64("end_time", ErrorCodes.InvalidSchedule),
+        JitterMs = (int)Math.Clamp(schedule.OptionalInt64("jitter_ms", ErrorCodes.InvalidSchedule) ?? 0, -1, int.MaxValue),
+    };
+}

@@ -1,0 +1,31 @@
+using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Interfaces.Records;
+using TimerGrid.Grains.Interfaces.Validation;
+
+namespace TimerGrid.Grains.Jobs;
+
+/// <summary>A collection as a whole: pauses or resumes each of its jobs through the job's own grain (audited there).</summary>
+[GrainType("collection")]
+internal sealed class CollectionGrain : Grain, ICollectionGrain
+{
+    private const int Concurrency = 16;
+
+    public async Task<int> SetEnabledAsync(bool enabled)
+    {
+        var slash = this.GetPrimaryKeyString().IndexOf('/');
+        var (db, collection) = (this.GetPrimaryKeyString()[..slash], this.GetPrimaryKeyString()[(slash + 1)..]);
+        KeyRules.Require(db, "db");
+        KeyRules.Require(collection, "collection");
+        var jobs = await GrainFactory.GetGrain<IRecordQueryGrain>(0).GetCollectionJobsAsync(db, collection);
+        var changed = 0;
+        await Parallel.ForEachAsync(jobs.Where(j => j.Enabled != enabled), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (job, _) =>
+        {
+            var grain = GrainFactory.GetGrain<IJobGrain>(job.Key.ToString());
+            if (await (enabled ? grain.ResumeAsync() : grain.PauseAsync()))
+            {
+                Interlocked.Increment(ref changed);
+            }
+        });
+        return changed;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using TimerGrid.Grains.Delivery;
+using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Interfaces.Records;
+using TimerGrid.Grains.Triggers;
+
+namespace TimerGrid.Grains.Jobs;
+
+/// <summary>What the job tells the record side: each firing as an execution, each client change as an audit entry.</summary>
+internal sealed partial class JobGrain
+{
+    /// <summary>At most this many skipped occurrences are recorded one by one for one gap; the last names the rest.</summary>
+    private const int MaxSkippedRecords = 20;
+
+    /// <summary>One delivery attempt, recorded as it starts and as it ends.</summary>
+    private async Task<DeliveryResult> AttemptAsync(string executionId, long scheduledTime, long firedAt, int attempt)
+    {
+        RecordExecution(executionId, scheduledTime, firedAt, attempt, ExecutionState.Running);
+        var started = Stopwatch.GetTimestamp();
+        var result = await SendAsync(scheduledTime, attempt);
+        var latencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var finished = result.Delivered || !result.Retryable || attempt >= retries.MaxAttempts;
+        var state = result.Delivered ? ExecutionState.Succeeded : finished ? ExecutionState.Failed : ExecutionState.Retrying;
+        var summary = result.HttpStatus is { } status ? $"HTTP {status} in {latencyMs} ms" : result.Error;
+        records.Write(Execution(executionId, scheduledTime, firedAt, attempt, state) with
+        {
+            FinishedTime = finished ? Now() : null,
+            HttpStatus = result.HttpStatus,
+            LatencyMs = latencyMs,
+            Error = result.Error,
+            Result = finished ? string.IsNullOrEmpty(result.ResponseBody) ? summary : result.ResponseBody : null,
+        });
+        return result;
+    }
+
+    private async Task<DeliveryResult> SendAsync(long scheduledTime, int attempt)
+    {
+        var state = job.State;
+        var route = await RouteOf(state.Route).GetAsync();
+        if (route is null)
+        {
+            return DeliveryResult.GiveUp($"route '{state.Route}' does not exist in db '{_key.Db}'");
+        }
+        return await delivery.SendAsync(WebhookMessage.Create(_key, state.Meta, scheduledTime, route, attempt));
+    }
+
+    private void RecordExecution(string executionId, long scheduledTime, long? firedAt, int attempt, ExecutionState state) =>
+        records.Write(Execution(executionId, scheduledTime, firedAt, attempt, state));
+
+    /// <summary>Records the occurrences from <paramref name="first"/> through <paramref name="until"/> as skipped.</summary>
+    private void RecordSkipped(ITrigger trigger, long first, long until, string reason)
+    {
+        var now = Now();
+        var recorded = 0;
+        for (long? occurrence = first; occurrence <= until; occurrence = trigger.NextAfter(occurrence.Value))
+        {
+            var more = ++recorded == MaxSkippedRecords && trigger.NextAfter(occurrence.Value) <= until;
+            records.Write(Execution(ExecutionIds.New(), occurrence.Value, firedAt: null, attempt: 0, ExecutionState.Skipped) with
+            {
+                FinishedTime = now,
+                Error = more ? $"{reason}; later occurrences until {DateTimeOffset.FromUnixTimeMilliseconds(until):O} too" : reason,
+                Result = reason,
+            });
+            if (more)
+            {
+                return;
+            }
+        }
+    }
+
+    private ExecutionView Execution(string executionId, long scheduledTime, long? firedAt, int attempt, ExecutionState state) => new()
+    {
+        ExecutionId = executionId,
+        Job = _key,
+        ScheduledTime = scheduledTime,
+        FiredTime = firedAt,
+        Attempt = attempt,
+        State = state,
+        UpdatedTime = Now(),
+    };
+
+    private void Audit(AuditEvent auditEvent, string description, string? name = null) => records.Write(new AuditEntry
+    {
+        CreatedTime = Now(),
+        Job = _key,
+        JobName = name ?? (job.RecordExists ? job.State.Name : null),
+        Event = auditEvent,
+        User = CallerContext.User,
+        Description = description,
+    });
+
+    private static string Describe(JobSpec spec) => spec.Schedule switch
+    {
+        { Cron: { } cron } s => $"cron '{cron}' in {s.TimeZone ?? "UTC"}, route '{spec.Route}'",
+        { IntervalSeconds: { } seconds } => $"every {seconds} s, route '{spec.Route}'",
+        _ => $"at {DateTimeOffset.FromUnixTimeMilliseconds(spec.TriggerTime ?? 0):O}, route '{spec.Route}'",
+    };
+}
