@@ -45,7 +45,7 @@ internal static class SchedulerExecutionEndpoints
         var execution = await Records(grains).GetExecutionAsync(executionId);
         if (execution is null || !SchedulerCollection.Contains(execution.Job))
         {
-            return ApiError.Result(ErrorCodes.JobNotFound, $"no execution '{executionId}'");
+            return ApiError.Result(ErrorCodes.ExecutionNotFound, $"no execution '{executionId}'");
         }
         var jobs = await JobsOfAsync(grains, [execution.Job]);
         return TypedResults.Ok(SeedExecution.From(execution, jobs[execution.Job.Id]));

@@ -17,9 +17,7 @@ internal static class SeedJobRequest
         var name = body.RequiredString("name");
         var pubArgs = PubArgs(body);
         var trigger = body.RequiredString("trigger");
-        var triggerParams = body.TryGetProperty("trigger_params", out var p) && p.ValueKind != JsonValueKind.Null
-            ? p.ValueKind == JsonValueKind.Object ? p : throw new TimerGridException(ErrorCodes.MalformedBody, "trigger_params must be an object")
-            : throw new TimerGridException(ErrorCodes.MissingField, "trigger_params is required");
+        var triggerParams = body.OptionalObject("trigger_params") ?? throw new TimerGridException(ErrorCodes.MissingField, "trigger_params is required");
         var schedule = SeedTrigger.ToSchedule(trigger, triggerParams);
         var job = SeedJob.Create(jobId, name, jobClass, pubArgs, trigger, triggerParams);
         // Enabled stays null: true on a create, unchanged on a replace, so a PUT keeps a paused job paused.

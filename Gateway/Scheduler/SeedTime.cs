@@ -32,6 +32,6 @@ internal static class SeedTime
         var iso = text.Trim().Replace(' ', '+');
         return DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? time
-            : throw new TimerGridException(ErrorCodes.MalformedBody, $"{name} must be an ISO-8601 time such as 2015-12-19T00:31:50.313Z, not '{text}'");
+            : throw new TimerGridException(ErrorCodes.InvalidTimeRange, $"{name} must be an ISO-8601 time such as 2015-12-19T00:31:50.313Z, not '{text}'");
     }
 }

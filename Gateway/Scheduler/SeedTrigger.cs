@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
 
@@ -11,12 +12,9 @@ internal static class SeedTrigger
     public const string Interval = "interval";
     private const string TimeZoneParam = "timezone";
 
-    /// <summary>Longest interval accepted: 100 years, far beyond any real use and far from overflowing a time.</summary>
-    private const long MaxIntervalSeconds = 100L * 366 * 24 * 3600;
-
     public static JobSchedule ToSchedule(string trigger, JsonElement triggerParams) => trigger switch
     {
-        Cron => new JobSchedule { Cron = SeedCron.ToExpression(triggerParams), TimeZone = TimeZoneOf(triggerParams) },
+        Cron => new JobSchedule { Cron = SeedCron.ToExpression(triggerParams), TimeZone = triggerParams.OptionalString(TimeZoneParam) },
         Interval => new JobSchedule { IntervalSeconds = IntervalOf(triggerParams) },
         _ => throw Invalid($"trigger must be '{Cron}' or '{Interval}', not '{trigger}'"),
     };
@@ -36,19 +34,8 @@ internal static class SeedTrigger
                 System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
             _ => throw Invalid("trigger_params.interval must be an integer number of seconds"),
         };
-        return seconds is > 0 and <= MaxIntervalSeconds
-            ? seconds
-            : throw Invalid($"trigger_params.interval must be between 1 and {MaxIntervalSeconds} seconds, not {seconds}");
-    }
-
-    private static string? TimeZoneOf(JsonElement triggerParams)
-    {
-        if (!triggerParams.TryGetProperty(TimeZoneParam, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        var id = value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Invalid("trigger_params.timezone must be a string");
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? id : throw Invalid($"trigger_params.timezone '{id}' is not a known time zone");
+        // The grain holds the upper bound; the original scheduler hangs on a negative interval.
+        return seconds > 0 ? seconds : throw Invalid($"trigger_params.interval must be a positive number of seconds, not {seconds}");
     }
 
     /// <summary>A parameter the trigger does not know would be silently ignored; refuse it instead.</summary>

@@ -41,9 +41,9 @@ public sealed class SeedTimeTests
     [Theory]
     [InlineData("yesterday")]
     [InlineData("2015-13-45T00:00:00Z")]
-    public void ParseRange_BadTime_ThrowsMalformedBody(string start)
+    public void ParseRange_BadTime_ThrowsInvalidTimeRange(string start)
     {
         var e = Assert.Throws<TimerGridException>(() => SeedTime.ParseRange(start, null, Now));
-        Assert.Equal(ErrorCodes.MalformedBody, e.Error);
+        Assert.Equal(ErrorCodes.InvalidTimeRange, e.Error);
     }
 }
