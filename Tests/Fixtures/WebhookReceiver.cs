@@ -17,8 +17,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly SemaphoreSlim _arrived = new(0);
     private WebApplication _app = null!;
 
-    /// <summary>What the receiver answers: a status and an optional Retry-After header.</summary>
-    public sealed record Answer(int Status, string? RetryAfter = null);
+    /// <summary>What the receiver answers: a status, an optional Retry-After header, after an optional delay.</summary>
+    public sealed record Answer(int Status, string? RetryAfter = null, TimeSpan? Delay = null);
 
     public Uri Url { get; private set; } = null!;
 
@@ -92,6 +92,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var path = request.Path.Value!.TrimStart('/');
         var hit = _hits.AddOrUpdate(path, 1, (_, n) => n + 1);
         var answer = _answers.TryGetValue(path, out var script) ? script(hit) : new Answer(200);
+        if (answer.Delay is { } delay)
+        {
+            await Task.Delay(delay);
+        }
         if (answer.RetryAfter is not null)
         {
             request.HttpContext.Response.Headers.RetryAfter = answer.RetryAfter;
