@@ -139,7 +139,7 @@ internal sealed partial class JobGrain
     /// <summary>
     /// The current occurrence is over: a one-shot job ends with <paramref name="outcome"/>, a recurring one moves to its
     /// next occurrence. Occurrences that came while this one was delivered or retried are skipped unless the job allows
-    /// overlap or is catching up under fire_all.
+    /// overlap; occurrences already due when it started are a backlog, each judged by the misfire policy when it fires.
     /// </summary>
     private void EndOccurrence(JobStatus outcome, long now)
     {
@@ -152,12 +152,13 @@ internal sealed partial class JobGrain
             return;
         }
         var next = trigger.NextAfter(state.TriggerTime);
-        if (next <= now && !state.AllowOverlap && !(state.CatchingUp && state.Misfire == MisfirePolicy.FireAll))
+        if (state.CatchingUp && state.Misfire == MisfirePolicy.FireOnce)
         {
-            if (!state.CatchingUp)
-            {
-                RecordSkipped(trigger, next.Value, now, "skipped: the previous execution was still running");
-            }
+            next = trigger.NextAfter(now);   // the catch-up firing stood for every missed occurrence
+        }
+        else if (next > (state.FiredAt ?? now) && next <= now && !state.AllowOverlap)
+        {
+            RecordSkipped(trigger, next.Value, now, "skipped: the previous execution was still running");
             next = trigger.NextAfter(now);
         }
         if (next is { } occurrence)
