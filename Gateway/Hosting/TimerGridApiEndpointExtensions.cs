@@ -3,7 +3,7 @@ using TimerGrid.Gateway.Health;
 using TimerGrid.Gateway.Native.Jobs;
 using TimerGrid.Gateway.Native.Records;
 using TimerGrid.Gateway.Native.Routes;
-using TimerGrid.Grains.Interfaces.Errors;
+using TimerGrid.Gateway.Scheduler;
 
 namespace TimerGrid.Gateway.Hosting;
 
@@ -13,17 +13,13 @@ public static class TimerGridApiEndpointExtensions
     public static WebApplication MapTimerGridApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
-        {
-            StatusCodes.Status404NotFound => ApiError.WriteAsync(context.HttpContext, ErrorCodes.UnknownPath, "no such path"),
-            StatusCodes.Status405MethodNotAllowed => ApiError.WriteAsync(context.HttpContext, ErrorCodes.MethodNotAllowed, "method not allowed on this path"),
-            _ => ApiError.WriteAsync(context.HttpContext, ErrorCodes.MalformedBody, "bad request"),
-        });
+        app.UseStatusCodePages(StatusCodeFallback.WriteAsync);
         app.MapOpenApi();
         app.MapTimerGridHealthChecks();
         app.MapJobApi();
         app.MapRouteApi();
         app.MapRecordApi();
+        app.MapSchedulerApi();
         return app;
     }
 }

@@ -1,0 +1,27 @@
+using TimerGrid.Grains.Interfaces.Records;
+
+namespace TimerGrid.Gateway.Scheduler;
+
+/// <summary>An execution in seed 003's shape.</summary>
+/// <param name="Hostname">Always "": an execution is a webhook delivery, not a process on a host.</param>
+/// <param name="Pid">Always -1, what the document shows for an execution without a process.</param>
+/// <param name="TaskId">Always "".</param>
+internal sealed record SeedExecution(
+    string ExecutionId, string State, string Hostname, int Pid, string TaskId, string Description, string Result,
+    string ScheduledTime, string UpdatedTime, SeedJob Job)
+{
+    public static SeedExecution From(ExecutionView execution, SeedJob job) => new(
+        execution.ExecutionId, StateOf(execution.State), "", -1, "", execution.Error ?? "", execution.Result ?? "",
+        SeedTime.Format(execution.ScheduledTime), SeedTime.Format(execution.UpdatedTime), job);
+
+    /// <summary>The five states the web UI knows and colours.</summary>
+    private static string StateOf(ExecutionState state) => state switch
+    {
+        ExecutionState.Scheduled => "scheduled",
+        ExecutionState.Running or ExecutionState.Retrying => "running",
+        ExecutionState.Succeeded => "succeeded",
+        ExecutionState.Failed => "failed",
+        ExecutionState.Skipped => "scheduled error",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+}
