@@ -18,14 +18,16 @@ internal sealed class CollectionGrain : Grain, ICollectionGrain
         KeyRules.Require(collection, "collection");
         var jobs = await GrainFactory.GetGrain<IRecordQueryGrain>(0).GetCollectionJobsAsync(db, collection);
         var changed = 0;
-        await Parallel.ForEachAsync(jobs.Where(j => j.Enabled != enabled), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (job, _) =>
+        // Chunks awaited in the grain's own context: grain calls cannot start from thread-pool threads.
+        foreach (var chunk in jobs.Where(j => j.Enabled != enabled).Chunk(Concurrency))
         {
-            var grain = GrainFactory.GetGrain<IJobGrain>(job.Key.ToString());
-            if (await (enabled ? grain.ResumeAsync() : grain.PauseAsync()))
+            var results = await Task.WhenAll(chunk.Select(job =>
             {
-                Interlocked.Increment(ref changed);
-            }
-        });
+                var grain = GrainFactory.GetGrain<IJobGrain>(job.Key.ToString());
+                return enabled ? grain.ResumeAsync() : grain.PauseAsync();
+            }));
+            changed += results.Count(done => done);
+        }
         return changed;
     }
 }

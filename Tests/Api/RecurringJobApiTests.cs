@@ -116,6 +116,9 @@ public sealed class RecurringJobApiTests(ApiFixture app)
             Assert.True(webhooks[i].ReceivedAtMs - webhooks[i - 1].ReceivedAtMs >= 2400, "a delivery started before the previous one ended");
             Assert.True(TriggerTime(webhooks[i]) - TriggerTime(webhooks[i - 1]) >= 2000, "occurrences during a delivery are skipped");
         }
+        var executions = await _http.GetJsonAsync($"/job/{key}/executions");
+        Assert.Contains(executions.GetProperty("executions").EnumerateArray(),
+            e => e.GetProperty("state").GetString() == "skipped" && e.GetProperty("error").GetString()!.Contains("still running"));
     }
 
     [Fact]

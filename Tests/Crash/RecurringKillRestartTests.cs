@@ -44,6 +44,8 @@ public sealed class RecurringKillRestartTests(ITestOutputHelper output) : IAsync
             {
                 await _receiver.WaitForAsync($"misfire/c/{policy}", count: before[policy] + 4, timeout: TimeSpan.FromSeconds(60));
             }
+            using var http = new HttpClient { BaseAddress = silo.Url };
+            await AssertRecordsSurvivedAsync(http, policies);
         }
 
         var onceAfter = After("fire_once", before);
@@ -60,6 +62,23 @@ public sealed class RecurringKillRestartTests(ITestOutputHelper output) : IAsync
         foreach (var policy in policies)
         {
             AssertNoneTwice(policy, before[policy]);
+        }
+    }
+
+    /// <summary>The audit entries written before the kill are there; every succeeded execution matches a delivered webhook (none invented).</summary>
+    private async Task AssertRecordsSurvivedAsync(HttpClient http, string[] policies)
+    {
+        var audit = await http.GetJsonAsync("/audit/misfire?collection=c");
+        Assert.Equal(policies.Order(), audit.GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("event").GetString() == "added").Select(e => e.GetProperty("job_id").GetString()!).Order());
+        foreach (var policy in policies)
+        {
+            var delivered = _receiver.For($"misfire/c/{policy}").Select(TriggerTime).ToHashSet();
+            var executions = (await http.GetJsonAsync($"/job/misfire/c/{policy}/executions?limit=1000")).GetProperty("executions").EnumerateArray().ToList();
+            var succeeded = executions.Where(e => e.GetProperty("state").GetString() == "succeeded").Select(e => e.GetProperty("scheduled_time").GetInt64()).ToList();
+            Assert.NotEmpty(succeeded);
+            Assert.All(succeeded, t => Assert.Contains(t, delivered));
+            Assert.Equal(executions.Count, executions.Select(e => e.GetProperty("execution_id").GetString()).Distinct().Count());
         }
     }
 
