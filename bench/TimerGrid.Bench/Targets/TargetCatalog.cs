@@ -6,6 +6,10 @@ internal static class TargetCatalog
     public const string TimerGridSqlite = "timergrid-sqlite";
     public const string TimerGridPostgres = "timergrid-postgres";
 
+    /// <summary>Not in a comparison: the default node without execution records, to measure what recording costs.</summary>
+    public static readonly ITarget Unrecorded = new TimerGridTarget("timergrid-sqlite-unrecorded", "TimerGrid · SQLite · REST · no execution records",
+        onPostgres: false, throughOrleans: false, "--TimerGrid:Records:RecordExecutions=false");
+
     public static readonly IReadOnlyList<ITarget> All =
     [
         new TimerGridTarget(TimerGridSqlite, "TimerGrid · SQLite · REST", onPostgres: false, throughOrleans: false),
@@ -18,6 +22,6 @@ internal static class TargetCatalog
     ];
 
     public static ITarget Find(string name) =>
-        All.FirstOrDefault(t => t.Name == name)
+        All.Append(Unrecorded).FirstOrDefault(t => t.Name == name)
         ?? throw new ArgumentException($"unknown target '{name}'; targets: {string.Join(", ", All.Select(t => t.Name))}");
 }

@@ -4,7 +4,8 @@ using TimerGrid.Bench.Node;
 namespace TimerGrid.Bench.Targets;
 
 /// <summary>A TimerGrid node (the silo with its REST API) on SQLite or PostgreSQL, driven over REST or through an Orleans client.</summary>
-internal sealed class TimerGridTarget(string name, string title, bool onPostgres, bool throughOrleans) : ITarget
+/// <param name="settings">Extra node settings (<c>--Key=value</c>) that make this target a variant.</param>
+internal sealed class TimerGridTarget(string name, string title, bool onPostgres, bool throughOrleans, params string[] settings) : ITarget
 {
     public string Name => name;
 
@@ -26,7 +27,7 @@ internal sealed class TimerGridTarget(string name, string title, bool onPostgres
         var (siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next());
         var node = new NodeProcess(
             environment.Paths.SiloDll,
-            () => [.. storageArguments, $"--TimerGrid:SiloPort={siloPort}", $"--TimerGrid:GatewayPort={gatewayPort}"],
+            () => [.. storageArguments, $"--TimerGrid:SiloPort={siloPort}", $"--TimerGrid:GatewayPort={gatewayPort}", .. settings],
             Path.Combine(workDir, "node.log"));
         return await Deployment.StartAsync(node, storage, async () =>
         {
