@@ -36,7 +36,7 @@ internal static class SchedulerExecutionEndpoints
             Db = SchedulerCollection.Db, Collection = SchedulerCollection.Collection, From = from, To = to, Limit = RangeLimit,
         });
         var jobs = await JobsOfAsync(grains, executions.Select(e => e.Job));
-        return TypedResults.Ok(new SeedExecutionList([.. executions.Select(e => SeedExecution.From(e, jobs[e.Job.Id]))]));
+        return TypedResults.Ok(new SeedExecutionList([.. executions.Select(e => SeedExecution.From(e, jobs.GetValueOrDefault(e.Job.Id)))]));
     }
 
     private static async Task<IResult> GetAsync(string executionId, IGrainFactory grains)
@@ -48,7 +48,7 @@ internal static class SchedulerExecutionEndpoints
             return ApiError.Result(ErrorCodes.ExecutionNotFound, $"no execution '{executionId}'");
         }
         var jobs = await JobsOfAsync(grains, [execution.Job]);
-        return TypedResults.Ok(SeedExecution.From(execution, jobs[execution.Job.Id]));
+        return TypedResults.Ok(SeedExecution.From(execution, jobs.GetValueOrDefault(execution.Job.Id)));
     }
 
     private static async Task<IResult> RunNowFromBodyAsync(HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
@@ -62,11 +62,11 @@ internal static class SchedulerExecutionEndpoints
             ? TypedResults.Ok(new SeedExecutionId(executionId))
             : SchedulerJobEndpoints.NoJob(jobId);
 
-    /// <summary>Each execution shows its job as it is now; one read per distinct job.</summary>
+    /// <summary>Each execution shows its job as it is now, one read per distinct job: the jobs that still exist, by id.</summary>
     private static async Task<Dictionary<string, SeedJob>> JobsOfAsync(IGrainFactory grains, IEnumerable<JobKey> keys)
     {
-        var reads = keys.Distinct().Select(async key => await grains.Job(key).GetAsync() is { } job ? SeedJob.From(job) : SeedJob.Gone(key.Id));
-        return (await Task.WhenAll(reads)).ToDictionary(job => job.JobId);
+        var reads = keys.Distinct().Select(async key => await grains.Job(key).GetAsync() is { } job ? SeedJob.From(job) : null);
+        return (await Task.WhenAll(reads)).OfType<SeedJob>().ToDictionary(job => job.JobId);
     }
 
     private static IRecordQueryGrain Records(IGrainFactory grains) => grains.GetGrain<IRecordQueryGrain>(0);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TimerGrid.Grains.Interfaces.Records;
 
 namespace TimerGrid.Gateway.Scheduler;
@@ -8,9 +9,11 @@ namespace TimerGrid.Gateway.Scheduler;
 /// <param name="TaskId">Always "".</param>
 internal sealed record SeedExecution(
     string ExecutionId, string State, string Hostname, int Pid, string TaskId, string Description, string Result,
-    string ScheduledTime, string UpdatedTime, SeedJob Job)
+    string ScheduledTime, string UpdatedTime,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SeedJob? Job)
 {
-    public static SeedExecution From(ExecutionView execution, SeedJob job) => new(
+    /// <param name="job">Null when the job is gone: ndscheduler then leaves <c>job</c> out, and its UI shows "Unknown Job".</param>
+    public static SeedExecution From(ExecutionView execution, SeedJob? job) => new(
         execution.ExecutionId, StateOf(execution.State), "", -1, "", execution.Error ?? "", execution.Result ?? "",
         SeedTime.Format(execution.ScheduledTime), SeedTime.Format(execution.UpdatedTime), job);
 

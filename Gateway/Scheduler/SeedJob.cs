@@ -13,9 +13,6 @@ internal sealed record SeedJob(string JobId, string Name, string JobClassString,
     private static readonly JsonElement EmptyArray = JsonDocument.Parse("[]").RootElement;
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
 
-    /// <summary>What an execution shows for a job that no longer exists.</summary>
-    public static SeedJob Gone(string jobId) => new(jobId, "", "", EmptyArray, "", EmptyObject);
-
     public static SeedJob Create(string jobId, string name, string jobClassString, JsonElement? pubArgs, string trigger, JsonElement triggerParams) =>
         new(jobId, name, jobClassString, pubArgs?.Clone() ?? EmptyArray, trigger, triggerParams.Clone());
 

@@ -89,10 +89,40 @@ internal sealed partial class JobGrain
         Description = description,
     });
 
-    private static string Describe(JobSpec spec) => spec.Schedule switch
+    private static string Describe(JobSpec spec) => $"{When(spec)}, route '{spec.Route}'";
+
+    /// <summary>What a replace changed, old value to new, for the audit log.</summary>
+    private static string DescribeChange(JobSpec before, JobSpec after)
     {
-        { Cron: { } cron } s => $"cron '{cron}' in {s.TimeZone ?? "UTC"}, route '{spec.Route}'",
-        { IntervalSeconds: { } seconds } => $"every {seconds} s, route '{spec.Route}'",
-        _ => $"at {DateTimeOffset.FromUnixTimeMilliseconds(spec.TriggerTime ?? 0):O}, route '{spec.Route}'",
+        var changes = new List<string>();
+        if (before.Name != after.Name)
+        {
+            changes.Add($"name '{before.Name}' => '{after.Name}'");
+        }
+        if (When(before) != When(after) || before.Schedule != after.Schedule)
+        {
+            changes.Add($"schedule {When(before)} => {When(after)}");
+        }
+        if (before.Route != after.Route)
+        {
+            changes.Add($"route '{before.Route}' => '{after.Route}'");
+        }
+        if (before.Meta != after.Meta)
+        {
+            changes.Add("meta changed");
+        }
+        if (before with { Meta = "", Name = null, Route = "", Schedule = null, TriggerTime = null, Enabled = null }
+            != after with { Meta = "", Name = null, Route = "", Schedule = null, TriggerTime = null, Enabled = null })
+        {
+            changes.Add($"options misfire {after.Misfire}, allow_overlap {after.AllowOverlap}");
+        }
+        return changes.Count == 0 ? "replaced with the same spec: the schedule starts over" : string.Join("; ", changes);
+    }
+
+    private static string When(JobSpec spec) => spec.Schedule switch
+    {
+        { Cron: { } cron } s => $"cron '{cron}' in {s.TimeZone ?? "UTC"}",
+        { IntervalSeconds: { } seconds } => $"every {seconds} s",
+        _ => $"at {DateTimeOffset.FromUnixTimeMilliseconds(spec.TriggerTime ?? 0):O}",
     };
 }

@@ -58,8 +58,9 @@ internal sealed partial class JobGrain(
         }
         await RequireRouteAsync(spec);
         var current = job.State;
+        var before = current.Spec;
         await ScheduleAsync(JobState.Start(spec, current.CreatedAt, Now(), spec.Enabled ?? current.Enabled, current.Extra));
-        Audit(AuditEvent.Modified, Describe(spec));
+        Audit(AuditEvent.Modified, DescribeChange(before, spec));
         return true;
     }
 

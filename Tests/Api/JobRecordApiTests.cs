@@ -98,6 +98,10 @@ public sealed class JobRecordApiTests(ApiFixture app)
         Assert.All(entries, e => Assert.Equal("anonymous", e.GetProperty("user").GetString()));
         Assert.All(entries, e => Assert.Equal("nightly", e.GetProperty("job_name").GetString()));
         Assert.Equal(executionId, entries[2].GetProperty("description").GetString());
+        var modified = entries[1].GetProperty("description").GetString()!;
+        Assert.Contains("0 3 * * *", modified);   // what it was
+        Assert.Contains("0 4 * * *", modified);   // what it became
+        Assert.DoesNotContain("name", modified);  // unchanged
         var first = await _http.GetJsonAsync($"/audit/{Db}?collection=audit&job=a&limit=4");
         var rest = await _http.GetJsonAsync($"/audit/{Db}?collection=audit&job=a&limit=4&cursor={Uri.EscapeDataString(first.GetProperty("next_cursor").GetString()!)}");
         Assert.Equal(entries.Select(e => e.GetProperty("id").GetInt64()),

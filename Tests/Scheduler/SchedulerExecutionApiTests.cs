@@ -43,6 +43,24 @@ public sealed class SchedulerExecutionApiTests(ApiFixture app)
     }
 
     [Fact]
+    public async Task Execution_OfDeletedJob_HasNoJobSoTheUiShowsUnknownJob()
+    {
+        await _http.CreateRouteAsync("default", "sched-gone", _receiver.UrlFor("sched-gone"));
+        var id = await _http.CreateSeedJobAsync("/api/v1", SchedulerClient.Job("sched-gone", "interval", """{"interval": 3600}"""));
+        var executionId = (await _http.CallAsync("POST", $"/api/v1/executions/{id}")).GetProperty("execution_id").GetString()!;
+        await _http.WaitForAsync("/api/v1/executions", e => Succeeded(e, executionId));
+
+        await _http.CallAsync("DELETE", $"/api/v1/jobs/{id}");
+
+        // ndscheduler leaves "job" out for a job that is gone; its UI then shows "Unknown Job" (models/execution.js).
+        var execution = await _http.CallAsync("GET", $"/api/v1/executions/{executionId}");
+        Assert.False(execution.TryGetProperty("job", out _), execution.GetRawText());
+        var listed = (await _http.CallAsync("GET", "/api/v1/executions")).GetProperty("executions").EnumerateArray()
+            .Single(e => e.GetProperty("execution_id").GetString() == executionId);
+        Assert.False(listed.TryGetProperty("job", out _));
+    }
+
+    [Fact]
     public async Task RunNow_PausedJob_StillFires()
     {
         await _http.CreateRouteAsync("default", "sched-paused", _receiver.UrlFor("sched-paused"));
