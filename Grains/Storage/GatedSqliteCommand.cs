@@ -6,49 +6,30 @@ namespace TimerGrid.Grains.Storage;
 
 /// <summary>
 /// SQLite has one write lock per file, and Microsoft.Data.Sqlite runs "async" commands synchronously.
-/// Colliding writers therefore sleep in SQLite's busy handler (1, 2, 5, 10 ms…) on the thread-pool
-/// threads Orleans schedules grains on. Writers of this process instead wait their turn here,
-/// asynchronously, and hold the turn only while their statement runs to completion.
+/// Colliding writers would sleep in SQLite's busy handler (1, 2, 5, 10 ms…) on the thread-pool threads
+/// Orleans schedules grains on. A write of this process (outside an explicit transaction) instead joins
+/// the group commit (<see cref="SqliteGroupCommit"/>), asynchronously, and sees its result once committed.
 /// </summary>
-internal sealed class GatedSqliteCommand(SemaphoreSlim writeGate) : SqliteCommand
+internal sealed class GatedSqliteCommand(SqliteGroupCommit writes) : SqliteCommand
 {
-    protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
+    protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken) =>
+        IsGatedWrite
+            ? (await writes.ExecuteAsync(CommandText, Parameters, cancellationToken)).Rows
+            : await base.ExecuteDbDataReaderAsync(behavior, cancellationToken);
+
+    public override async Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken) =>
+        IsGatedWrite
+            ? (await writes.ExecuteAsync(CommandText, Parameters, cancellationToken)).RecordsAffected
+            : ExecuteNonQuery();
+
+    public override async Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
     {
         if (!IsGatedWrite)
         {
-            return await base.ExecuteDbDataReaderAsync(behavior, cancellationToken);
+            return ExecuteScalar();
         }
-        await writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            using var reader = ExecuteReader(behavior);
-            return BufferedResultReader.Load(reader);
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
-
-    public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken) => RunAsync(ExecuteNonQuery, cancellationToken);
-
-    public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken) => RunAsync(ExecuteScalar, cancellationToken);
-
-    private async Task<T> RunAsync<T>(Func<T> execute, CancellationToken cancellationToken)
-    {
-        if (!IsGatedWrite)
-        {
-            return execute();
-        }
-        await writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            return execute();
-        }
-        finally
-        {
-            writeGate.Release();
-        }
+        var rows = (await writes.ExecuteAsync(CommandText, Parameters, cancellationToken)).Rows;
+        return rows.Read() ? rows.GetValue(0) : null;
     }
 
     // Reads never wait (WAL), nor do pragmas (checkpoints). A command inside an explicit transaction already holds SQLite's lock.

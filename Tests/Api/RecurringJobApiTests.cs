@@ -31,7 +31,8 @@ public sealed class RecurringJobApiTests(ApiFixture app)
         var webhooks = await app.Receiver.WaitForAsync(key, count: 3);
 
         var times = webhooks.Take(3).Select(TriggerTime).ToList();
-        Assert.Equal([times[0], times[0] + 1000, times[0] + 2000], times);
+        // Whole seconds apart, each once (on a starved machine a delivery may outlast a second: the next one is skipped).
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second > pair.First && (pair.Second - pair.First) % 1000 == 0, $"{pair}"));
         Assert.Equal(3, webhooks.Take(3).Select(w => w.Header("webhook-id")).Distinct().Count());
         Assert.All(webhooks, w => Assert.True(w.ReceivedAtMs >= TriggerTime(w), "never early"));
         Assert.All(webhooks, w => Assert.Equal("""{"job":"tick"}""", System.Text.Encoding.UTF8.GetString(w.Body)));
