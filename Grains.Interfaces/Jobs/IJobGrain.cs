@@ -12,8 +12,8 @@ public interface IJobGrain : IGrainWithStringKey
     /// <summary>Reschedules an existing job with a new spec; false when there is no such job.</summary>
     [Alias("Replace")] Task<bool> ReplaceAsync(JobSpec spec);
 
-    /// <summary>The job as stored, or null when there is no such job.</summary>
-    [Alias("Get"), ReadOnly] Task<JobView?> GetAsync();
+    /// <summary>The job as stored, or null when there is no such job. Never waits behind a delivery in flight.</summary>
+    [Alias("Get"), ReadOnly, AlwaysInterleave] Task<JobView?> GetAsync();
 
     /// <summary>Cancels and forgets the job; false when there was no such job.</summary>
     [Alias("Delete")] Task<bool> DeleteAsync();

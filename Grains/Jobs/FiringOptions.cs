@@ -18,6 +18,13 @@ internal sealed class FiringOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How often each silo looks for jobs overdue by two sweeps: a job due within a minute holds no reminder, so
+    /// when its silo dies or shuts down this sweep is what fires it elsewhere.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>A recurring occurrence fired later than this after its time counts as missed, and its job's misfire policy applies.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);

@@ -7,6 +7,8 @@ internal sealed partial class JobGrain
     private const string ReminderName = "fire";
 
     private IGrainReminder? _reminder;
+    /// <summary>Whether this job has a reminder: known once registered, removed or ticked; null (unknown) on a fresh activation.</summary>
+    private bool? _hasReminder;
     private IGrainTimer? _timer;
     private long? _timerDueAt;
 
@@ -74,7 +76,7 @@ internal sealed partial class JobGrain
             return;
         }
         await job.WriteStateAsync();
-        await KeepReminderAsync();
+        await RegisterReminderAsync();
         await ReconcileAsync();
     }
 
@@ -212,30 +214,29 @@ internal sealed partial class JobGrain
     private long RetryDelay(int attempt, Delivery.DeliveryResult result) =>
         (long)retries.DelayAfter(attempt, result.RetryAfter).TotalMilliseconds;
 
+    /// <summary>
+    /// Makes sure something wakes the job when it is due. A job due after the activation is let go (see
+    /// <see cref="ReconcileAsync"/>) gets its reminder moved to WakeLead before that time. A job due sooner keeps its
+    /// activation and exact timer and needs no reminder write at all (a job firing every second costs none): if its
+    /// silo dies, the overdue sweep (<see cref="OverdueJobsCatchUp"/>) finds it in its state row.
+    /// </summary>
     private async Task RegisterReminderAsync()
     {
-        if (job.State.DueAt is not { } dueAt)
+        if (job.State.DueAt is not { } dueAt || dueAt - Now() <= (firing.Value.WakeLead + firing.Value.ReminderPeriod).TotalMilliseconds)
         {
             return;
         }
-        var wake = TimeSpan.FromMilliseconds(Math.Max(0, dueAt - Now())) - firing.Value.WakeLead;
-        _reminder = await this.RegisterOrUpdateReminder(ReminderName, wake > TimeSpan.Zero ? wake : TimeSpan.Zero, firing.Value.ReminderPeriod);
-    }
-
-    /// <summary>
-    /// After a firing: a next occurrence far away needs the reminder moved; a near one (a job firing every second)
-    /// is covered by the periodic reminder already registered, so it costs no reminder write.
-    /// </summary>
-    private async Task KeepReminderAsync()
-    {
-        if (job.State.DueAt is { } dueAt && (_reminder is null || dueAt - Now() > (firing.Value.WakeLead + firing.Value.ReminderPeriod).TotalMilliseconds))
-        {
-            await RegisterReminderAsync();
-        }
+        var wake = TimeSpan.FromMilliseconds(dueAt - Now()) - firing.Value.WakeLead;
+        _reminder = await this.RegisterOrUpdateReminder(ReminderName, wake, firing.Value.ReminderPeriod);
+        _hasReminder = true;
     }
 
     private async Task ForgetReminderAsync()
     {
+        if (_hasReminder == false)
+        {
+            return;
+        }
         try
         {
             if ((_reminder ?? await this.GetReminder(ReminderName)) is { } reminder)
@@ -243,6 +244,7 @@ internal sealed partial class JobGrain
                 await this.UnregisterReminder(reminder);
             }
             _reminder = null;
+            _hasReminder = false;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -44,6 +44,7 @@ internal sealed partial class JobGrain(
         }
         await RequireRouteAsync(spec);
         var now = Now();
+        _hasReminder ??= false;   // a new job; a reminder left by a deleted one removes itself on its next tick
         await ScheduleAsync(JobState.Start(spec, createdAt: now, now, spec.Enabled ?? true, extra: []));
         Audit(AuditEvent.Added, Describe(spec));
         return CreateOutcome.Created;
@@ -104,7 +105,11 @@ internal sealed partial class JobGrain(
 
     public Task WakeAsync() => ReconcileAsync();
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => ReconcileAsync();
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        _hasReminder = true;
+        return ReconcileAsync();
+    }
 
     private async Task<bool> SetEnabledAsync(bool enabled, AuditEvent auditEvent)
     {

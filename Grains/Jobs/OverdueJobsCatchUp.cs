@@ -1,26 +1,25 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Records;
 
 namespace TimerGrid.Grains.Jobs;
 
 /// <summary>
-/// Wakes every job whose reminder is already due: at silo start, and whenever a silo of the cluster is
-/// declared dead. Orleans never replays a missed reminder tick: without this, jobs that fell due while
-/// a node was down, or whose timers died with a silo, would wait up to a reminder period.
+/// Wakes jobs whose time has come but whose grain is not about to fire them, reading the job state rows (the
+/// truth), not the reminders: at silo start and when a silo of the cluster dies, every job due within the wake
+/// lead; and every <see cref="FiringOptions.SweepInterval"/>, every job overdue by two sweeps. Orleans never
+/// replays a missed reminder tick, and a job due within a minute holds no reminder at all (its grain keeps an
+/// exact timer), so without this such jobs would wait for a reminder period, or for ever.
 /// </summary>
 internal sealed partial class OverdueJobsCatchUp(
-    IStorageDialect dialect,
+    RecordStore store,
     IGrainFactory grains,
     IClusterMembershipService membership,
-    IOptions<ClusterOptions> cluster,
     IOptions<FiringOptions> firing,
     TimeProvider clock,
     ILogger<OverdueJobsCatchUp> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
-    private const string QueryKey = "TimerGridDueReminderGrainsKey";
     private const int Concurrency = 64;
 
     private readonly CancellationTokenSource _stopping = new();
@@ -31,7 +30,11 @@ internal sealed partial class OverdueJobsCatchUp(
     private Task StartAsync(CancellationToken cancellationToken)
     {
         // In the background: start-up must not wait for thousands of deliveries.
-        _ = Task.Run(WakeDueJobsAsync, CancellationToken.None);
+        _ = Task.Run(async () =>
+        {
+            await WakeDueJobsAsync(DueSoon(), "start-up");
+            await SweepAsync();
+        }, CancellationToken.None);
         _ = Task.Run(WatchForDeadSilosAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -40,6 +43,25 @@ internal sealed partial class OverdueJobsCatchUp(
     {
         _stopping.Cancel();
         return Task.CompletedTask;
+    }
+
+    private long DueSoon() => clock.GetUtcNow().ToUnixTimeMilliseconds() + (long)firing.Value.WakeLead.TotalMilliseconds;
+
+    private async Task SweepAsync()
+    {
+        var interval = firing.Value.SweepInterval;
+        using var timer = new PeriodicTimer(interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token))
+            {
+                await WakeDueJobsAsync(clock.GetUtcNow().ToUnixTimeMilliseconds() - 2 * (long)interval.TotalMilliseconds, "sweep");
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // silo stopping
+        }
     }
 
     private async Task WatchForDeadSilosAsync()
@@ -53,7 +75,7 @@ internal sealed partial class OverdueJobsCatchUp(
                 if (died.Count > 0)
                 {
                     LogSiloDied(string.Join(", ", died));
-                    await WakeDueJobsAsync();
+                    await WakeDueJobsAsync(DueSoon(), "silo death");
                 }
             }
         }
@@ -63,61 +85,33 @@ internal sealed partial class OverdueJobsCatchUp(
         }
     }
 
-    private async Task WakeDueJobsAsync()
+    private async Task WakeDueJobsAsync(long until, string reason)
     {
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var due = await ReadDueJobKeysAsync(clock.GetUtcNow().UtcDateTime + firing.Value.WakeLead);
+            var due = await store.ReadDueJobKeysAsync(until, _stopping.Token);
+            if (due.Count == 0)
+            {
+                return;
+            }
             await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Concurrency },
                 async (key, _) => await grains.GetGrain<IJobGrain>(key).WakeAsync());
-            LogCaughtUp(due.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogCaughtUp(reason, due.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        catch (Exception e)
+        catch (Exception e) when (!_stopping.IsCancellationRequested)
         {
-            // The reminders still fire these jobs, one reminder period late.
-            LogCatchUpFailed(e);
+            // The next sweep tries again; jobs with reminders also wake on their next tick.
+            LogCatchUpFailed(reason, e);
         }
-    }
-
-    private async Task<List<string>> ReadDueJobKeysAsync(DateTime until)
-    {
-        await using var connection = await dialect.DataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = await QueryTextAsync(connection);
-        AddParameter(command, "ServiceId", cluster.Value.ServiceId);
-        AddParameter(command, "Until", until);
-        var keys = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            keys.Add(GrainId.Parse(reader.GetString(0)).Key.ToString()!);
-        }
-        return keys;
-    }
-
-    private static async Task<string> QueryTextAsync(DbConnection connection)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT QueryText FROM OrleansQuery WHERE QueryKey = @QueryKey";
-        AddParameter(command, "QueryKey", QueryKey);
-        return (string?)await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"OrleansQuery lacks {QueryKey}");
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {SiloAddress} declared dead; waking its due jobs")]
     private partial void LogSiloDied(string siloAddress);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Catch-up woke {Count} due jobs in {ElapsedMs} ms")]
-    private partial void LogCaughtUp(int count, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catch-up ({Reason}) woke {Count} due jobs in {ElapsedMs} ms")]
+    private partial void LogCaughtUp(string reason, int count, long elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Catch-up failed; due jobs fire on their next reminder tick")]
-    private partial void LogCatchUpFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catch-up ({Reason}) failed; it runs again at the next sweep")]
+    private partial void LogCatchUpFailed(string reason, Exception exception);
 }

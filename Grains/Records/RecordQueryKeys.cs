@@ -1,6 +1,6 @@
 namespace TimerGrid.Grains.Records;
 
-/// <summary>The OrleansQuery keys of the record side (Storage/Scripts/*/0007_timergrid_records.sql).</summary>
+/// <summary>The OrleansQuery keys of TimerGrid's own queries (Storage/Scripts/*/0007_timergrid_records.sql, 0008_timergrid_due_jobs.sql).</summary>
 internal static class RecordQueryKeys
 {
     public const string UpsertExecution = "TimerGridUpsertExecutionKey";
@@ -13,4 +13,5 @@ internal static class RecordQueryKeys
     public const string DeleteOldExecutions = "TimerGridDeleteOldExecutionsKey";
     public const string DeleteOldAudit = "TimerGridDeleteOldAuditKey";
     public const string CollectionJobs = "TimerGridCollectionJobsKey";
+    public const string DueJobs = "TimerGridDueJobsKey";
 }

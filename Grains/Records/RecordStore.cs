@@ -63,6 +63,10 @@ internal sealed class RecordStore(IStorageDialect dialect, QueryTexts queries, I
     public Task<List<(string Key, byte[] Payload)>> ReadCollectionJobsAsync(string db, string collection, CancellationToken cancellationToken = default) =>
         ReadAsync(RecordQueryKeys.CollectionJobs, c => c.AddJob(db, collection, null), RecordRows.Job, cancellationToken);
 
+    /// <summary>The keys of scheduled jobs due at or before <paramref name="until"/> (epoch ms), soonest first.</summary>
+    public Task<List<string>> ReadDueJobKeysAsync(long until, CancellationToken cancellationToken = default) =>
+        ReadAsync(RecordQueryKeys.DueJobs, c => c.Add("Until", until), row => row.GetString(0), cancellationToken);
+
     /// <summary>Deletes executions last updated, and audit entries created, before <paramref name="cutoff"/>, <paramref name="chunk"/> rows a statement.</summary>
     public async Task<(long Executions, long Audit)> DeleteOlderThanAsync(long cutoff, int chunk, CancellationToken cancellationToken) =>
         (await DeleteInChunksAsync(RecordQueryKeys.DeleteOldExecutions, cutoff, chunk, cancellationToken),

@@ -37,6 +37,19 @@ public sealed class JobFiringApiTests(ApiFixture app)
     }
 
     [Fact]
+    public async Task Get_DuringASlowDelivery_AnswersWithoutWaitingForIt()
+    {
+        await _http.CreateRouteAsync("slow", "r", _receiver.UrlFor("slow", _ => new WebhookReceiver.Answer(200, Delay: TimeSpan.FromSeconds(3))));
+        await _http.CreateJobAsync("slow", "c", "j", TimerGridClient.Now, "r");
+        await _receiver.WaitForAsync("slow/c/j");   // the receiver holds the delivery open for 3 s (TestSettings: attempts time out after 5)
+
+        var job = await _http.GetJsonAsync("/job/slow/c/j");
+
+        Assert.Equal("scheduled", job.GetProperty("status").GetString());   // a GET queued behind the delivery would see it delivered
+        await _http.WaitForStatusAsync("/job/slow/c/j", "delivered");
+    }
+
+    [Fact]
     public async Task Post_PastTriggerTime_FiresAtOnce()
     {
         await _http.CreateRouteAsync("past", "r", _receiver.UrlFor("past"));

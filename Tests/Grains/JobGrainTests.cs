@@ -85,6 +85,21 @@ public sealed class JobGrainTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task Create_DueWithinAMinute_WritesNoReminderYetFiresAfterItsActivationIsLost()
+    {
+        await RouteAsync("g9", silo.Receiver.UrlFor("g9"));
+        var trigger = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 2000;
+
+        await Job("g9/c/j").CreateAsync(new JobSpec(trigger, "{}", "r"));
+        Assert.Equal(0, await ReminderRowsAsync("job/g9/c/j"));
+        await silo.Cluster.DeactivateAsync(Job("g9/c/j"));   // its exact timer dies with the activation, as on a crash
+
+        var webhook = (await silo.Receiver.WaitForAsync("g9/c/j")).Single();   // the overdue sweep finds it in its state row
+        Assert.Equal(trigger.ToString(), webhook.Header("TimerGrid-Trigger-Time"));
+        Assert.Equal(JobStatus.Delivered, (await WaitForStatusAsync("g9/c/j", JobStatus.Delivered)).Status);
+    }
+
+    [Fact]
     public async Task Delete_RemovesStateAndReminder()
     {
         await RouteAsync("g7");

@@ -1,0 +1,12 @@
+-- Catch-up and the overdue sweep read the job state itself, not the reminders: a job due within a
+-- minute keeps its activation and an exact timer and registers no reminder, so after a crash only its
+-- state row knows it is due (a run-now of a finished job too, hence every status). The expression
+-- index of 0004 serves it: one range on the due time per status.
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridDueJobsKey', '
+SELECT GrainIdExtensionString
+FROM OrleansStorage
+WHERE ServiceId = @ServiceId AND GrainTypeString = ''job''
+  AND (tg_state_json(PayloadBinary) ->> ''status'') IN (''scheduled'', ''delivered'', ''failed'', ''completed'')
+  AND ((tg_state_json(PayloadBinary) ->> ''dueAt'')::bigint) <= @Until
+ORDER BY ((tg_state_json(PayloadBinary) ->> ''dueAt'')::bigint);
+') ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
