@@ -62,16 +62,22 @@ public sealed record BenchRun(int ExitCode, string Stdout, string Stderr, IReadO
     }
 }
 
-/// <summary>One scenario's JSON: which scenario on which target, and its figures.</summary>
-public sealed record BenchResult(string Scenario, string Target, IReadOnlyDictionary<string, double> Figures)
+/// <summary>One scenario's JSON: which scenario on which target, its figures, and those of each step (capacity).</summary>
+public sealed record BenchResult(string Scenario, string Target, IReadOnlyDictionary<string, double> Figures, IReadOnlyList<BenchResult> Steps)
 {
     public static BenchResult Read(string path)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         var root = json.RootElement;
-        var figures = root.GetProperty("figures").EnumerateObject().ToDictionary(f => f.Name, f => f.Value.GetDouble());
-        return new BenchResult(root.GetProperty("scenario").GetString()!, root.GetProperty("target").GetString()!, figures);
+        var (scenario, target) = (root.GetProperty("scenario").GetString()!, root.GetProperty("target").GetString()!);
+        var steps = root.TryGetProperty("steps", out var array)
+            ? [.. array.EnumerateArray().Select(step => new BenchResult(scenario, target, FiguresOf(step), []))]
+            : Array.Empty<BenchResult>();
+        return new BenchResult(scenario, target, FiguresOf(root.GetProperty("figures")), steps);
     }
+
+    private static Dictionary<string, double> FiguresOf(JsonElement figures) =>
+        figures.EnumerateObject().ToDictionary(f => f.Name, f => f.Value.GetDouble());
 
     public double this[string figure] => Figures.TryGetValue(figure, out var value) ? value : throw new KeyNotFoundException($"{Scenario} on {Target} has no '{figure}': {string.Join(", ", Figures.Keys)}");
 }

@@ -9,8 +9,9 @@ namespace TimerGrid.Tests.Bench;
 /// </summary>
 public sealed class BenchSmokeTests
 {
-    private static readonly string[] TinySizes = ["--jobs", "20", "--rate", "10", "--seconds", "3"];
-    private static readonly string[] ComparedScenarios = ["burst", "recovery", "spread"];
+    /// <summary>capacity: steps of 10 and 12 jobs/s.</summary>
+    private static readonly string[] TinySizes = ["--jobs", "20", "--rate", "10", "--seconds", "3", "--max-rate", "12"];
+    private static readonly string[] ComparedScenarios = ["burst", "capacity", "recovery", "spread"];
     private static readonly string[] Targets =
         ["timergrid-sqlite", "timergrid-sqlite-orleans", "timergrid-postgres", "hangfire-default", "hangfire-tuned", "quartz-default", "quartz-tuned"];
 
@@ -21,7 +22,7 @@ public sealed class BenchSmokeTests
         var run = await BenchRun.RunAsync(results.Path, ["all", .. TinySizes, "--pending", "50", "--idle", "2"]);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Equal(["burst", "pending", "recovery", "spread"], run.Results.Select(r => r.Scenario).Order());
+        Assert.Equal(["burst", "capacity", "pending", "recovery", "spread"], run.Results.Select(r => r.Scenario).Order());
         // pending reports its burst beside the pending jobs under burst_*
         Assert.All(run.Results, r => AssertTimerGridFiredEveryJob(r, r.Scenario == "pending" ? "burst_" : ""));
         Assert.Contains("| TimerGrid · SQLite · REST |", run.Stdout);
@@ -29,11 +30,32 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task Capacity_ramps_the_rate_step_by_step_and_reports_the_highest_sustained()
+    {
+        using var results = new TempDir();
+        var run = await BenchRun.RunAsync(results.Path, ["capacity", "--targets", "timergrid-sqlite", "--jobs", "50", "--rate", "50", "--seconds", "2", "--max-rate", "80"]);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var result = Assert.Single(run.Results);
+        Assert.Equal(("capacity", "timergrid-sqlite"), (result.Scenario, result.Target));
+        AssertTimerGridFiredEveryJob(result, "");
+        // Steps of 50, 62, 78 and 80 jobs/s until one fails; whether one does at this size is not asserted.
+        var rates = result.Steps.Select(s => s["rate"]).ToArray();
+        Assert.Equal(new[] { 50.0, 62, 78, 80 }[..rates.Length], rates);
+        Assert.All(result.Steps.SkipLast(1), s => Assert.Equal(1, s["passed"]));
+        var capacity = result["capacity_jobs_per_s"];
+        Assert.Equal(result.Steps.LastOrDefault(s => s["passed"] == 1)?["rate"] ?? 0, capacity);
+        Assert.Equal(result["jobs"], result.Steps.Sum(s => s["jobs"]));
+        Assert.Contains("**capacity steps**", run.Stdout);
+        Assert.Contains($"capacity_jobs_per_s={capacity:F0}", run.Stdout);
+    }
+
+    [Fact]
     public async Task Compare_runs_every_scenario_on_every_target_and_prints_the_ratios()
     {
         var postgres = await PostgresServer.InstanceAsync();
         using var results = new TempDir();
-        var run = await BenchRun.RunAsync(results.Path, ["compare", "--pg", postgres.ServerConnectionString, .. TinySizes]);
+        var run = await BenchRun.RunAsync(results.Path, ["compare", "--pg", postgres.ServerConnectionString, "--scenarios", "burst,spread,recovery,capacity", .. TinySizes]);
 
         // A peer that loses a job makes the exit code 1; that is a finding, not a broken harness.
         Assert.True(run.ExitCode is 0 or 1, run.Stderr);
@@ -43,9 +65,11 @@ public sealed class BenchSmokeTests
         Assert.All(run.Results, r => Assert.True(r["jobs"] > 0, $"{r.Scenario} on {r.Target} created nothing"));
         Assert.All(run.Results.Where(r => r.Target.StartsWith("timergrid", StringComparison.Ordinal)), r => AssertTimerGridFiredEveryJob(r, ""));
         Assert.Contains("**TimerGrid vs peers**", run.Stdout);
+        Assert.Contains("**Capacity, TimerGrid ÷ peer**", run.Stdout);
         foreach (var peer in new[] { "Hangfire · PostgreSQL · documented defaults", "Quartz.NET · PostgreSQL · tuned" })
         {
             Assert.Contains($"| burst | {peer} |", run.Stdout);
+            Assert.Contains($"| {peer} | ", run.Stdout[run.Stdout.IndexOf("**Capacity, TimerGrid ÷ peer**", StringComparison.Ordinal)..]);
         }
     }
 

@@ -6,29 +6,35 @@ namespace TimerGrid.Bench;
 /// <summary>The command line: which scenarios on which targets, and their sizes.</summary>
 internal sealed record BenchOptions(
     string Command, IReadOnlyList<IScenario> Scenarios, IReadOnlyList<ITarget> Targets,
-    int Jobs, TimeSpan? Ahead, int Rate, int Seconds, int Pending, TimeSpan Idle, string? Postgres, string OutDir)
+    int Jobs, TimeSpan? Ahead, int Rate, int Seconds, int Pending, TimeSpan Idle, string? Postgres, string OutDir,
+    int StartRate, int StepSeconds, double Ramp, int MaxRate, string? BaselineSilo)
 {
     private const string Usage =
-        "usage: TimerGrid.Bench burst|spread|recovery|pending|all|compare [--targets T,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--pending M] [--idle S] [--out DIR]\n" +
+        "usage: TimerGrid.Bench burst|spread|capacity|recovery|pending|all|compare [--targets T,..] [--scenarios S,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--ramp F] [--max-rate R] [--pending M] [--idle S] [--baseline-silo DLL] [--out DIR]\n" +
         "  compare      burst, spread and recovery on every target, at a size that takes minutes (all: every scenario, full size)\n" +
+        "  --scenarios  compare: which scenarios, comma-separated (burst,spread,recovery); they run in the order above\n" +
         "  --targets    comma-separated, or 'all' (compare: all; otherwise timergrid-sqlite):\n" +
         "               {0}\n" +
         "  --pg CONN    a PostgreSQL server (a role that may create databases) for the PostgreSQL targets\n" +
         "  --jobs N     jobs in a burst, in recovery, and in the burst beside the pending jobs (1000)\n" +
         "  --ahead T    seconds between the start of burst creation and its due second (creation time x 1.5 + 3)\n" +
-        "  --rate R     spread: jobs per second, created and fired (1000; compare: 100)\n" +
-        "  --seconds D  spread: how long (30; compare: 10)\n" +
+        "  --rate R     spread: jobs per second, created and fired (1000; compare: 100); capacity: the first step's rate (250)\n" +
+        "  --seconds D  spread: how long (30; compare: 10); capacity: each step's length (30)\n" +
+        "  --ramp F     capacity: each step's rate is the last one's times F (1.25)\n" +
+        "  --max-rate R capacity: the last step's rate, if no step failed before (20000)\n" +
         "  --pending M  pending: jobs due 30 days ahead (1000000)\n" +
         "  --idle S     pending: seconds of idle CPU measured after creation (60), and half that after the restart\n" +
+        "  --baseline-silo DLL  the TimerGrid.Silo.dll of another build, which target timergrid-sqlite-baseline runs (bench/baseline.sh builds one)\n" +
         "  --out DIR    where the JSON results go (bench/results)";
 
     public const string Compare = "compare";
 
-    private static readonly string[] Flags = ["targets", "pg", "jobs", "ahead", "rate", "seconds", "pending", "idle", "out"];
+    private static readonly string[] Flags =
+        ["targets", "scenarios", "pg", "jobs", "ahead", "rate", "seconds", "ramp", "max-rate", "pending", "idle", "baseline-silo", "out"];
 
     public static BenchOptions Parse(string[] args, string defaultOutDir)
     {
-        var usage = string.Format(Usage, string.Join(", ", TargetCatalog.All.Select(t => t.Name)));
+        var usage = string.Format(Usage, string.Join(", ", TargetCatalog.Known.Select(t => t.Name)));
         if (args.Length == 0 || args.Length % 2 == 0 || !(args[0] == Compare || ScenarioCatalog.Exists(args[0])))
         {
             throw new ArgumentException(usage);
@@ -51,9 +57,22 @@ internal sealed record BenchOptions(
         {
             throw new ArgumentException($"target {needy.Name} runs on PostgreSQL: give --pg (bench/compare.sh starts a private server)\n{usage}");
         }
+        var baselineSilo = values.TryGetValue("baseline-silo", out var silo) ? Path.GetFullPath(silo) : null;
+        if (baselineSilo is not null && !File.Exists(baselineSilo))
+        {
+            throw new ArgumentException($"--baseline-silo: no file {baselineSilo}\n{usage}");
+        }
+        if (baselineSilo is null && targets.OfType<TimerGridTarget>().FirstOrDefault(t => t.FromBaselineBuild) is { } baseline)
+        {
+            throw new ArgumentException($"target {baseline.Name} runs another build's node: give --baseline-silo (bench/baseline.sh builds one)\n{usage}");
+        }
+        if (values.ContainsKey("scenarios") && !comparing)
+        {
+            throw new ArgumentException($"--scenarios is for compare\n{usage}");
+        }
         return new BenchOptions(
             command,
-            comparing ? ScenarioCatalog.Compared : [.. ScenarioCatalog.Select(command)],
+            comparing ? ParseScenarios(values.GetValueOrDefault("scenarios"), usage) : [.. ScenarioCatalog.Select(command)],
             targets,
             Positive(values, "jobs", 1000, usage),
             values.ContainsKey("ahead") ? TimeSpan.FromSeconds(Positive(values, "ahead", 0, usage)) : null,
@@ -62,7 +81,38 @@ internal sealed record BenchOptions(
             Positive(values, "pending", 1_000_000, usage),
             TimeSpan.FromSeconds(Positive(values, "idle", 60, usage)),
             postgres,
-            Path.GetFullPath(values.GetValueOrDefault("out", defaultOutDir)));
+            Path.GetFullPath(values.GetValueOrDefault("out", defaultOutDir)),
+            // capacity's own defaults, unless --rate or --seconds is given: compare's small spread sizes would make a short, low ramp
+            Positive(values, "rate", 250, usage),
+            Positive(values, "seconds", 30, usage),
+            ParseRamp(values, usage),
+            Positive(values, "max-rate", 20_000, usage),
+            baselineSilo);
+    }
+
+    private static IReadOnlyList<IScenario> ParseScenarios(string? list, string usage)
+    {
+        if (list is null)
+        {
+            return ScenarioCatalog.Compared;
+        }
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.Length == 0 || names.FirstOrDefault(n => n == ScenarioCatalog.All || !ScenarioCatalog.Exists(n)) is { } unknown)
+        {
+            throw new ArgumentException($"--scenarios: unknown scenario '{list}'\n{usage}");
+        }
+        return ScenarioCatalog.InOrder(names);
+    }
+
+    private static double ParseRamp(Dictionary<string, string> values, string usage)
+    {
+        if (!values.TryGetValue("ramp", out var text))
+        {
+            return 1.25;
+        }
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 1
+            ? value
+            : throw new ArgumentException($"--ramp wants a factor above 1, not '{text}'\n{usage}");
     }
 
     private static IReadOnlyList<ITarget> ParseTargets(string list) =>

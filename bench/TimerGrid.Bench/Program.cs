@@ -21,7 +21,7 @@ if (paths.MissingBuilds.FirstOrDefault() is { } missing)
     return 2;
 }
 
-var environment = new BenchEnvironment(paths, options.Postgres);
+var environment = new BenchEnvironment(paths, options.Postgres, options.BaselineSilo);
 var reports = new List<Report>();
 var aborted = false;
 foreach (var target in options.Targets)
@@ -45,6 +45,11 @@ if (options.Command == BenchOptions.Compare)
 {
     Console.WriteLine();
     Console.WriteLine(RatioTable.Of(reports));
+}
+if (RatioTable.OfBuilds(reports) is { } builds)
+{
+    Console.WriteLine();
+    Console.WriteLine(builds);
 }
 return aborted || reports.Any(r => r.Failed) ? 1 : 0;
 

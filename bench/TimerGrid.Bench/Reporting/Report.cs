@@ -12,6 +12,7 @@ internal sealed class Report(string scenario, ITarget target)
 {
     private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private readonly List<KeyValuePair<string, double>> _figures = [];
+    private readonly List<Report> _steps = [];
 
     public string Scenario => scenario;
 
@@ -21,6 +22,16 @@ internal sealed class Report(string scenario, ITarget target)
     public bool Failed { get; private set; }
 
     public IReadOnlyList<KeyValuePair<string, double>> Figures => _figures;
+
+    /// <summary>The figures of each step of a scenario run in steps (<c>capacity</c>), in order.</summary>
+    public IReadOnlyList<Report> Steps => _steps;
+
+    /// <summary>A step's failure (a lost job, a failed creation) is the scenario's.</summary>
+    public void AddStep(Report step)
+    {
+        _steps.Add(step);
+        Failed |= step.Failed;
+    }
 
     public double? Figure(string key) => _figures.FirstOrDefault(f => f.Key == key) is { Key: not null } found ? found.Value : null;
 
@@ -59,11 +70,6 @@ internal sealed class Report(string scenario, ITarget target)
     /// <summary>Writes <c>&lt;scenario&gt;-&lt;yyyyMMdd-HHmmss&gt;.json</c> into <paramref name="outDir"/> and returns its path.</summary>
     public string WriteJson(string outDir, BenchOptions options)
     {
-        var figures = new JsonObject();
-        foreach (var (key, value) in _figures)
-        {
-            figures[key] = value;
-        }
         var json = new JsonObject
         {
             ["scenario"] = scenario,
@@ -80,12 +86,30 @@ internal sealed class Report(string scenario, ITarget target)
                 ["seconds"] = options.Seconds,
                 ["pending"] = options.Pending,
                 ["idle_s"] = options.Idle.TotalSeconds,
+                ["start_rate"] = options.StartRate,
+                ["step_seconds"] = options.StepSeconds,
+                ["ramp"] = options.Ramp,
+                ["max_rate"] = options.MaxRate,
             },
-            ["figures"] = figures,
+            ["figures"] = FiguresJson(),
         };
+        if (_steps.Count > 0)
+        {
+            json["steps"] = new JsonArray([.. _steps.Select(s => s.FiguresJson())]);
+        }
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, $"{scenario}-{target.Name}-{_startedAt:yyyyMMdd-HHmmss}.json");
         File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return path;
+    }
+
+    private JsonObject FiguresJson()
+    {
+        var figures = new JsonObject();
+        foreach (var (key, value) in _figures)
+        {
+            figures[key] = value;
+        }
+        return figures;
     }
 }

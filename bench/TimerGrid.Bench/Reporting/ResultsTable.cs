@@ -25,8 +25,33 @@ internal static class ResultsTable
                 text.AppendLine(Row(report));
             }
             text.AppendLine();
+            if (scenario.Any(r => r.Steps.Count > 0))
+            {
+                text.AppendLine(StepsOf(scenario.Key, scenario));
+            }
         }
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>One row per step of a ramped scenario (capacity): its rate, what the target made of it, and whether it passed.</summary>
+    private static string StepsOf(string scenario, IEnumerable<Report> reports)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"**{scenario} steps** (passed: lateness p99 < {CapacityCriteria.MaxP99Ms} ms, nothing skipped, missing or failed; node CPU: % of one core while it created and fired)\n");
+        text.AppendLine("| target | rate | create/s | fire/s | p50 ms | p99 ms | max ms | skipped | missing | node CPU % | result |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var report in reports)
+        {
+            foreach (var step in report.Steps)
+            {
+                var cells = new[] { "rate", "create_per_s", "fire_per_s", "lateness_p50_ms", "lateness_p99_ms", "lateness_max_ms", "skipped", "missing" }
+                    .Select(key => step.Figure(key))
+                    .Append(CapacityCriteria.NodeCpu(step))
+                    .Select(v => v is { } value ? Format(value) : "–");
+                text.AppendLine($"| {report.Target.Title} | {string.Join(" | ", cells)} | {CapacityCriteria.Verdict(step)} |");
+            }
+        }
+        return text.ToString();
     }
 
     public static string Row(Report report)

@@ -5,10 +5,14 @@ internal static class ScenarioCatalog
 {
     public const string All = "all";
 
-    private static readonly IScenario[] Scenarios = [new BurstScenario(), new SpreadScenario(), new RecoveryScenario(), new PendingScenario()];
+    private static readonly IScenario[] Scenarios =
+        [new BurstScenario(), new SpreadScenario(), new CapacityScenario(), new RecoveryScenario(), new PendingScenario()];
 
-    /// <summary>What <c>compare</c> runs on every target: the scenarios that take seconds, not the million pending jobs.</summary>
-    public static IReadOnlyList<IScenario> Compared => Scenarios[..3];
+    /// <summary>What <c>compare</c> runs on every target by default: the scenarios that take seconds, not the ramp or the million pending jobs.</summary>
+    public static IReadOnlyList<IScenario> Compared => InOrder(["burst", "spread", "recovery"]);
+
+    /// <summary>The named scenarios in this catalog's order: recovery, which kills the node, after the others.</summary>
+    public static IReadOnlyList<IScenario> InOrder(IReadOnlyCollection<string> names) => [.. Scenarios.Where(s => names.Contains(s.Name))];
 
     public static bool Exists(string name) => name == All || Scenarios.Any(s => s.Name == name);
 

@@ -5,10 +5,18 @@ internal static class TargetCatalog
 {
     public const string TimerGridSqlite = "timergrid-sqlite";
     public const string TimerGridPostgres = "timergrid-postgres";
+    public const string Baseline = "timergrid-sqlite-baseline";
 
     /// <summary>Not in a comparison: the default node without execution records, to measure what recording costs.</summary>
     public static readonly ITarget Unrecorded = new TimerGridTarget("timergrid-sqlite-unrecorded", "TimerGrid · SQLite · REST · no execution records",
         onPostgres: false, throughOrleans: false, "--TimerGrid:Records:RecordExecutions=false");
+
+    /// <summary>
+    /// Not in a comparison: the default node (SQLite, REST) of another build, given by <c>--baseline-silo</c>
+    /// (<c>bench/baseline.sh</c> builds a commit's), to run beside <c>timergrid-sqlite</c> and compare builds.
+    /// </summary>
+    public static readonly ITarget BaselineBuild = new TimerGridTarget(Baseline, "TimerGrid · SQLite · REST · baseline build",
+        onPostgres: false, throughOrleans: false) { FromBaselineBuild = true };
 
     public static readonly IReadOnlyList<ITarget> All =
     [
@@ -21,7 +29,10 @@ internal static class TargetCatalog
         new PeerTarget("quartz", "tuned", "Quartz.NET · PostgreSQL · tuned"),
     ];
 
+    /// <summary>Every target a name can choose: the compared ones and those outside a comparison.</summary>
+    public static IEnumerable<ITarget> Known => All.Append(Unrecorded).Append(BaselineBuild);
+
     public static ITarget Find(string name) =>
-        All.Append(Unrecorded).FirstOrDefault(t => t.Name == name)
-        ?? throw new ArgumentException($"unknown target '{name}'; targets: {string.Join(", ", All.Select(t => t.Name))}");
+        Known.FirstOrDefault(t => t.Name == name)
+        ?? throw new ArgumentException($"unknown target '{name}'; targets: {string.Join(", ", Known.Select(t => t.Name))}");
 }

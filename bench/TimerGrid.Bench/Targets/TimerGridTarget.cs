@@ -13,6 +13,12 @@ internal sealed class TimerGridTarget(string name, string title, bool onPostgres
 
     public bool NeedsPostgres => onPostgres;
 
+    /// <summary>
+    /// Runs the silo of another build (<c>--baseline-silo</c>) instead of this repository's. Such a build may
+    /// not know this one's settings: give it none beyond storage and ports.
+    /// </summary>
+    public bool FromBaselineBuild { get; init; }
+
     public async Task<Deployment> DeployAsync(BenchEnvironment environment, string workDir, Uri webhook)
     {
         IBenchStorage storage = onPostgres ? await environment.CreateDatabaseAsync(this) : new DataDirStorage(Path.Combine(workDir, "data"));
@@ -25,8 +31,11 @@ internal sealed class TimerGridTarget(string name, string title, bool onPostgres
         // Fixed ports across restarts, as a real node has: an Orleans client finds the node again, and on
         // PostgreSQL the restarted silo supersedes its dead predecessor at the same address at once.
         var (siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next());
+        var siloDll = FromBaselineBuild
+            ? environment.BaselineSiloDll ?? throw new InvalidOperationException($"{name} needs --baseline-silo")
+            : environment.Paths.SiloDll;
         var node = new NodeProcess(
-            environment.Paths.SiloDll,
+            siloDll,
             () => [.. storageArguments, $"--TimerGrid:SiloPort={siloPort}", $"--TimerGrid:GatewayPort={gatewayPort}", .. settings],
             Path.Combine(workDir, "node.log"));
         return await Deployment.StartAsync(node, storage, async () =>

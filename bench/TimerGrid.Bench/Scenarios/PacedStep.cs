@@ -1,0 +1,60 @@
+using TimerGrid.Bench.Load;
+using TimerGrid.Bench.Node;
+using TimerGrid.Bench.Reporting;
+using TimerGrid.Bench.Webhooks;
+
+namespace TimerGrid.Bench.Scenarios;
+
+/// <summary>
+/// R jobs/s due continuously for D seconds in one collection, each created <see cref="Lead"/> before it
+/// is due: in steady state the node creates and fires R jobs/s at once. <c>spread</c> is one such step;
+/// <c>capacity</c> runs them at increasing rates.
+/// </summary>
+/// <param name="CpuCreateAndFirePct">The node's CPU from the first due time to the end of creation; null when creation ended before the first job was due (D ≤ lead).</param>
+internal sealed record PacedStep(JobBatch Batch, FiringOutcome Outcome, double? CpuCreateAndFirePct, double CpuRunPct)
+{
+    public static readonly TimeSpan Lead = TimeSpan.FromSeconds(6);
+
+    /// <summary>How long after the last job was due its webhooks may still come.</summary>
+    private const long ArrivalGraceMs = 60_000;
+
+    /// <summary>Creates the step's jobs, then waits for their webhooks (until 60 s after the last was due).</summary>
+    public static async Task<PacedStep> RunAsync(BenchRig rig, string collection, int rate, int seconds)
+    {
+        var pid = rig.Node.Pid;
+        var firstDue = EpochClock.Now + (long)Lead.TotalMilliseconds;
+        var plan = new JobPlan(collection, rate * seconds, i => firstDue + 1000L * i / rate, Lead);
+        Console.Error.WriteLine($"   {plan.Count} jobs, {rate}/s due for {seconds} s, each created {Lead.TotalSeconds:F0} s ahead");
+
+        var runStart = CpuSample.Take(pid);
+        var creating = rig.Driver.CreateJobsAsync(plan);
+        await EpochClock.UntilAsync(firstDue);
+        var bothStart = CpuSample.Take(pid);   // from now on the node fires while it creates
+        var batch = await creating;
+        var bothEnd = CpuSample.Take(pid);
+
+        var log = rig.Receiver.For(collection);
+        var deadline = batch.LastTriggerTime + ArrivalGraceMs;
+        await log.WaitForAsync(batch.Acknowledged, deadline);
+        var runEnd = CpuSample.Take(pid);
+        var outcome = await FiringOutcome.AwaitAsync(log, batch, deadline);
+        return new PacedStep(
+            batch,
+            outcome,
+            seconds * 1000 > Lead.TotalMilliseconds ? bothStart.PercentUntil(bothEnd) : null,
+            runStart.PercentUntil(runEnd));
+    }
+
+    /// <summary>The step's figures: creation, <c>min_lead_ms</c>, firing, the node's CPU.</summary>
+    public void AddTo(Report report)
+    {
+        report.AddCreation(Batch);
+        report.Add("min_lead_ms", Batch.MinLeadMs);
+        report.AddFiring(Outcome);
+        if (CpuCreateAndFirePct is { } both)
+        {
+            report.Add("node_cpu_create_and_fire_pct", both);
+        }
+        report.Add("node_cpu_run_pct", CpuRunPct);
+    }
+}
