@@ -21,14 +21,8 @@ internal sealed class RecordStore(IStorageDialect dialect, QueryTexts queries, I
         var insert = await queries.GetAsync(RecordQueryKeys.InsertAudit, cancellationToken);
         await dialect.WriteInTransactionAsync(async (transaction, token) =>
         {
-            foreach (var execution in executions)
-            {
-                await ExecuteAsync(transaction, upsert, c => c.AddExecution(execution), token);
-            }
-            foreach (var entry in audit)
-            {
-                await ExecuteAsync(transaction, insert, c => c.AddAudit(entry), token);
-            }
+            await ExecuteEachAsync(transaction, upsert, executions, (c, execution) => c.AddExecution(execution), token);
+            await ExecuteEachAsync(transaction, insert, audit, (c, entry) => c.AddAudit(entry), token);
         }, cancellationToken);
     }
 
@@ -106,11 +100,19 @@ internal sealed class RecordStore(IStorageDialect dialect, QueryTexts queries, I
         return rows;
     }
 
-    private async Task ExecuteAsync(DbTransaction transaction, string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    /// <summary>One command for every row: its statement is parsed once per batch, not once per row.</summary>
+    private async Task ExecuteEachAsync<T>(DbTransaction transaction, string sql, IEnumerable<T> rows, Action<DbCommand, T> bind, CancellationToken cancellationToken)
     {
-        await using var command = Command(transaction.Connection!, transaction, sql);
-        bind(command);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var row in rows)
+        {
+            command.Parameters.Clear();
+            command.Add("ServiceId", ServiceId);
+            bind(command, row);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
