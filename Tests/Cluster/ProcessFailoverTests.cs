@@ -50,6 +50,39 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
+    public async Task PostgresOutage_TenSecondsMidStream_Answers503QuicklyThenHealsAndEveryAcknowledgedJobFires()
+    {
+        var database = await PostgresServer.StartPrivateAsync();
+        await using var cluster = await ProcessCluster.StartAsync(3, database);
+        await cluster.Gateway.CreateRouteAsync("outage", "r", _receiver.UrlFor("outage"));
+        var load = new SteadyLoad(cluster.Gateway, "outage", jobsPerSecond: 20, TimeSpan.FromSeconds(35), dueAfter: TimeSpan.FromSeconds(5));
+
+        var running = load.RunAsync();
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        var stoppedAt = TimerGridClient.Now;
+        await database.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        await database.StartAgainAsync();
+        var backAt = TimerGridClient.Now;
+        await running;
+
+        var during = load.Answers.Where(a => a.SentAtMs >= stoppedAt && a.SentAtMs < backAt).ToList();
+        var wrong = load.Answers.Where(a => !a.IsSuccess && !(a.Status == 503 && a.Code == "E503" && a.HasRetryAfter)).ToList();
+        var lateFailures = load.Answers.Where(a => !a.IsSuccess && a.SentAtMs > backAt + 5_000).ToList();
+        output.WriteLine($"PostgreSQL down {backAt - stoppedAt} ms: {during.Count} creates sent meanwhile, " +
+            $"{load.Answers.Count(a => a.Status == 503)} answered 503, {load.Answers.Count(a => a.Status == 500)} answered 500, " +
+            $"{load.Answers.Count(a => !a.IsSuccess)} not 2xx in all; longest call {load.Answers.Max(a => a.ElapsedMs)} ms");
+        if (wrong.Count > 0)
+        {
+            output.WriteLine(cluster.GatewayOutput);
+        }
+        Assert.True(wrong.Count == 0, $"{wrong.Count} answers were neither 2xx nor 503 E503 with Retry-After: {string.Join("; ", wrong.Take(10))}");
+        Assert.All(load.Answers, a => Assert.True(a.ElapsedMs <= 5_000, $"{a}"));
+        Assert.True(lateFailures.Count == 0, $"still failing after PostgreSQL was back: {string.Join("; ", lateFailures.Take(10))}");
+        await AssertAllFiredAsync(load, "outage", "PostgreSQL stopped for 10 s", since: null, atLeast: 300);
+    }
+
+    [Fact]
     public async Task KillDashNine_TheWholeCluster_ASiloOnAnotherAddressTakesOverWithinAMinute()
     {
         await using var cluster = await ProcessCluster.StartAsync(1);
