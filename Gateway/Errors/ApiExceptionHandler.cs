@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using TimerGrid.Gateway.Cluster;
 using TimerGrid.Grains.Interfaces.Errors;
 
 namespace TimerGrid.Gateway.Errors;
@@ -13,13 +14,18 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             TimerGridException e => (e.Error, e.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ErrorCodes.BodyTooLarge, "the body is too large"),
             BadHttpRequestException e => (ErrorCodes.MalformedBody, e.Message),
-            TimeoutException or Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException
+            _ when ClusterFaults.IsSiloFault(exception)
                 => (ErrorCodes.StorageUnavailable, "the cluster did not answer in time; nothing was changed, try again"),
+            _ when ClusterFaults.IsStorageFault(exception) => (ErrorCodes.StorageUnavailable, "the storage is unavailable; try again"),
             _ => (ErrorCodes.Internal, "internal error"),
         };
         if (code == ErrorCodes.Internal || code == ErrorCodes.StorageUnavailable)
         {
             LogUnhandled(context.Request.Method, context.Request.Path, exception);
+        }
+        if (code == ErrorCodes.StorageUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "1";
         }
         await ApiError.WriteAsync(context, code, message);
         return true;

@@ -15,8 +15,7 @@ public static class TimerGridGatewayBuilderExtensions
     {
         builder.Services.AddOptions<TimerGridOptions>().BindConfiguration(TimerGridOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Limits.MaxRequestBodySize = GatewayLimits.MaxBodyBytes(
-            context.Configuration.GetSection(TimerGridOptions.Section).Get<TimerGridOptions>() ?? new TimerGridOptions()));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = GatewayLimits.HardBodyBytes);
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

@@ -10,7 +10,7 @@ internal static class JsonBody
     {
         if (request.ContentLength > maxBytes)
         {
-            throw TooLarge(maxBytes);
+            throw await TooLargeAsync(request, maxBytes);
         }
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -19,7 +19,7 @@ internal static class JsonBody
         {
             if (buffer.Length + read > maxBytes)
             {
-                throw TooLarge(maxBytes);
+                throw await TooLargeAsync(request, maxBytes);
             }
             buffer.Write(chunk, 0, read);
         }
@@ -40,6 +40,33 @@ internal static class JsonBody
         return document;
     }
 
-    private static TimerGridException TooLarge(long maxBytes) =>
-        new(ErrorCodes.BodyTooLarge, $"the body is larger than {maxBytes} bytes");
+    private static async Task<TimerGridException> TooLargeAsync(HttpRequest request, long maxBytes)
+    {
+        // Answering before the body is read makes the server close a connection the client is still writing to:
+        // a client without Expect: 100-continue (urllib, requests) then sees a broken pipe instead of the 413.
+        if (request.ContentLength is not > GatewayLimits.HardBodyBytes && !ExpectsContinue(request))
+        {
+            await DiscardAsync(request);
+        }
+        return new(ErrorCodes.BodyTooLarge, $"the body is larger than {maxBytes} bytes");
+    }
+
+    private static async Task DiscardAsync(HttpRequest request)
+    {
+        var chunk = new byte[64 * 1024];
+        try
+        {
+            while (await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted) > 0)
+            {
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            // Past the hard limit: the 413 still goes out, and Kestrel closes the connection.
+        }
+    }
+
+    /// <summary>Such a client sends the body only once it is read: not reading it refuses it cheaply.</summary>
+    private static bool ExpectsContinue(HttpRequest request) =>
+        request.Headers.Expect.Any(value => string.Equals(value, "100-continue", StringComparison.OrdinalIgnoreCase));
 }

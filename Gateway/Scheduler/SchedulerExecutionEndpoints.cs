@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using TimerGrid.Gateway.Cluster;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
@@ -31,10 +32,11 @@ internal static class SchedulerExecutionEndpoints
         [FromQuery(Name = "time_range_start")] string? start, [FromQuery(Name = "time_range_end")] string? end, IGrainFactory grains)
     {
         var (from, to) = SeedTime.ParseRange(start, end, TimeProvider.System.GetUtcNow());
-        var executions = await Records(grains).GetExecutionsAsync(new RecordQuery
+        var query = new RecordQuery
         {
             Db = SchedulerCollection.Db, Collection = SchedulerCollection.Collection, From = from, To = to, Limit = RangeLimit,
-        });
+        };
+        var executions = await ClusterRetry.IdempotentAsync(() => Records(grains).GetExecutionsAsync(query));
         var jobs = await JobsOfAsync(grains, executions.Select(e => e.Job));
         return TypedResults.Ok(new SeedExecutionList([.. executions.Select(e => SeedExecution.From(e, jobs.GetValueOrDefault(e.Job.Id)))]));
     }
@@ -42,7 +44,7 @@ internal static class SchedulerExecutionEndpoints
     private static async Task<IResult> GetAsync(string executionId, IGrainFactory grains)
     {
         KeyRules.Require(executionId, "execution_id");
-        var execution = await Records(grains).GetExecutionAsync(executionId);
+        var execution = await ClusterRetry.IdempotentAsync(() => Records(grains).GetExecutionAsync(executionId));
         if (execution is null || !SchedulerCollection.Contains(execution.Job))
         {
             return ApiError.Result(ErrorCodes.ExecutionNotFound, $"no execution '{executionId}'");
@@ -65,7 +67,7 @@ internal static class SchedulerExecutionEndpoints
     /// <summary>Each execution shows its job as it is now, one read per distinct job: the jobs that still exist, by id.</summary>
     private static async Task<Dictionary<string, SeedJob>> JobsOfAsync(IGrainFactory grains, IEnumerable<JobKey> keys)
     {
-        var reads = keys.Distinct().Select(async key => await grains.Job(key).GetAsync() is { } job ? SeedJob.From(job) : null);
+        var reads = keys.Distinct().Select(async key => await ClusterRetry.IdempotentAsync(() => grains.Job(key).GetAsync()) is { } job ? SeedJob.From(job) : null);
         return (await Task.WhenAll(reads)).OfType<SeedJob>().ToDictionary(job => job.JobId);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TimerGrid.Gateway.Cluster;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
@@ -26,7 +27,7 @@ internal static class SchedulerJobEndpoints
 
     private static async Task<IResult> ListAsync(IGrainFactory grains)
     {
-        var jobs = await grains.GetGrain<IRecordQueryGrain>(0).GetCollectionJobsAsync(SchedulerCollection.Db, SchedulerCollection.Collection);
+        var jobs = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IRecordQueryGrain>(0).GetCollectionJobsAsync(SchedulerCollection.Db, SchedulerCollection.Collection));
         return TypedResults.Ok(new SeedJobList([.. jobs.Select(SeedJobResponse.From)]));
     }
 
@@ -35,28 +36,29 @@ internal static class SchedulerJobEndpoints
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
         var jobId = SchedulerCollection.NewJobId();
         var spec = SeedJobRequest.Parse(body.RootElement, jobId);
-        await grains.Job(SchedulerCollection.Key(jobId)).CreateAsync(spec);
+        await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).CreateAsync(spec));
         return TypedResults.Created($"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{jobId}", new SeedJobId(jobId));
     }
 
     private static async Task<IResult> GetAsync(string jobId, IGrainFactory grains) =>
-        await grains.Job(SchedulerCollection.Key(jobId)).GetAsync() is { } job ? TypedResults.Ok(SeedJobResponse.From(job)) : NoJob(jobId);
+        await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).GetAsync()) is { } job ? TypedResults.Ok(SeedJobResponse.From(job)) : NoJob(jobId);
 
     private static async Task<IResult> ReplaceAsync(string jobId, HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
     {
         var key = SchedulerCollection.Key(jobId);
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
-        return Answer(jobId, await grains.Job(key).ReplaceAsync(SeedJobRequest.Parse(body.RootElement, jobId)));
+        var spec = SeedJobRequest.Parse(body.RootElement, jobId);
+        return Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(key).ReplaceAsync(spec)));
     }
 
     private static async Task<IResult> DeleteAsync(string jobId, IGrainFactory grains) =>
-        Answer(jobId, await grains.Job(SchedulerCollection.Key(jobId)).DeleteAsync());
+        Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).DeleteAsync()));
 
     private static async Task<IResult> PauseAsync(string jobId, IGrainFactory grains) =>
-        Answer(jobId, await grains.Job(SchedulerCollection.Key(jobId)).PauseAsync());
+        Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).PauseAsync()));
 
     private static async Task<IResult> ResumeAsync(string jobId, IGrainFactory grains) =>
-        Answer(jobId, await grains.Job(SchedulerCollection.Key(jobId)).ResumeAsync());
+        Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).ResumeAsync()));
 
     private static IResult Answer(string jobId, bool found) => found ? TypedResults.Ok(new SeedJobId(jobId)) : NoJob(jobId);
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using TimerGrid.Gateway.Cluster;
 using TimerGrid.Grains.Interfaces.Records;
 
 namespace TimerGrid.Gateway.Scheduler;
@@ -17,11 +18,12 @@ internal static class SchedulerLogEndpoints
         [FromQuery(Name = "time_range_start")] string? start, [FromQuery(Name = "time_range_end")] string? end, IGrainFactory grains)
     {
         var (from, to) = SeedTime.ParseRange(start, end, TimeProvider.System.GetUtcNow());
-        var entries = await grains.GetGrain<IRecordQueryGrain>(0).GetAuditAsync(new RecordQuery
+        var query = new RecordQuery
         {
             Db = SchedulerCollection.Db, Collection = SchedulerCollection.Collection, From = from, To = to,
             Limit = SchedulerExecutionEndpoints.RangeLimit,
-        });
+        };
+        var entries = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IRecordQueryGrain>(0).GetAuditAsync(query));
         return TypedResults.Ok(new SeedLogList([.. entries.Select(SeedLog.From)]));
     }
 }

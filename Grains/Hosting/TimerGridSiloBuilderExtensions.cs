@@ -30,6 +30,8 @@ public static class TimerGridSiloBuilderExtensions
         services.AddSingleton<WebhookDelivery>();
         services.AddTimerGridRecords();
         services.AddWebhookHttpClient();
+        // Without it a storage outage reaches clients as a serialization error instead of the driver's exception.
+        services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
 
         services.AddOptions<ReminderOptions>().Configure<IOptions<FiringOptions>>((reminders, firing) =>
             reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, firing.Value.ReminderPeriod.Ticks)));

@@ -11,8 +11,8 @@ internal sealed class PostgresStorage(IOptions<TimerGridOptions> options) : ISto
     /// <summary>Any constant both silos agree on: it names the advisory lock that serializes migrations.</summary>
     private const long MigrationLockKey = 0x54696D6572477264;   // "TimerGrd"
 
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(
-        options.Value.ConnectionString ?? throw new InvalidOperationException("TimerGrid:ConnectionString is required for Postgres storage"));
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(WithDefaults(
+        options.Value.ConnectionString ?? throw new InvalidOperationException("TimerGrid:ConnectionString is required for Postgres storage")));
 
     public string Name => "Postgres";
 
@@ -39,4 +39,14 @@ internal sealed class PostgresStorage(IOptions<TimerGridOptions> options) : ISto
     }
 
     public void Dispose() => _dataSource.Dispose();
+
+    /// <summary>While the database is unreachable, calls should fail in seconds (a 503), not wait Npgsql's default 15 s to connect.</summary>
+    private static string WithDefaults(string connectionString)
+    {
+        if (new DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Timeout"))
+        {
+            return connectionString;
+        }
+        return new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 3 }.ConnectionString;
+    }
 }

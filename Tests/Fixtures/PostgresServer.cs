@@ -15,12 +15,23 @@ public sealed class PostgresServer
     private readonly string _binDir;
     private readonly string _root;
     private readonly int _port;
+    private readonly bool _asPostgres;
 
-    private PostgresServer(string binDir, string root, int port) => (_binDir, _root, _port) = (binDir, root, port);
+    private PostgresServer(string binDir, string root, int port, bool asPostgres) =>
+        (_binDir, _root, _port, _asPostgres) = (binDir, root, port, asPostgres);
 
     private string DataDir => Path.Combine(_root, "data");
 
     public static Task<PostgresServer> InstanceAsync() => Shared.Value;
+
+    /// <summary>A server of its own, for a test that stops it while others use the shared one; removed at exit too.</summary>
+    public static Task<PostgresServer> StartPrivateAsync() => StartAsync();
+
+    /// <summary>An outage: the server goes away at once, dropping every connection.</summary>
+    public Task StopAsync() => PgCtlAsync("-m", "immediate", "stop");
+
+    /// <summary>Back after <see cref="StopAsync"/>, on the same port with the same data.</summary>
+    public Task StartAgainAsync() => PgCtlAsync(StartArguments(_root, _port));
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
@@ -53,17 +64,29 @@ public sealed class PostgresServer
         }
         var port = FreePort.Next();
         await RunAsync(asPostgres, Path.Combine(binDir, "initdb"), "-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync");
-        // Tests kill silos, never the database: durability settings only slow them down.
-        await RunAsync(asPostgres, Path.Combine(binDir, "pg_ctl"), "-D", dataDir, "-l", Path.Combine(root, "server.log"), "-w", "start",
-            "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300");
-        var server = new PostgresServer(binDir, root, port);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(asPostgres);
+        var server = new PostgresServer(binDir, root, port, asPostgres);
+        await server.PgCtlAsync(StartArguments(root, port));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Remove();
         return server;
     }
 
-    private void Stop(bool asPostgres)
+    /// <summary>Tests kill silos and stop the server, never lose its disk: durability settings only slow them down.</summary>
+    private static string[] StartArguments(string root, int port) =>
+        ["-l", Path.Combine(root, "server.log"), "-w", "start",
+         "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"];
+
+    private Task PgCtlAsync(params string[] args) => RunAsync(_asPostgres, Path.Combine(_binDir, "pg_ctl"), ["-D", DataDir, .. args]);
+
+    private void Remove()
     {
-        RunAsync(asPostgres, Path.Combine(_binDir, "pg_ctl"), "-D", DataDir, "-m", "immediate", "stop").GetAwaiter().GetResult();
+        try
+        {
+            StopAsync().GetAwaiter().GetResult();
+        }
+        catch (InvalidOperationException)
+        {
+            // a test left it stopped
+        }
         Directory.Delete(_root, recursive: true);
     }
 

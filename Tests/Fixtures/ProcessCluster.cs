@@ -10,10 +10,14 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public HttpClient Gateway { get; private set; } = null!;
 
-    public static async Task<ProcessCluster> StartAsync(int silos)
+    /// <summary>What the gateway process logged.</summary>
+    public string GatewayOutput => _gateway.Output;
+
+    /// <param name="database">The shared PostgreSQL server unless given.</param>
+    public static async Task<ProcessCluster> StartAsync(int silos, PostgresServer? database = null)
     {
         var cluster = new ProcessCluster();
-        var connectionString = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+        var connectionString = await (database ?? await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
         for (var i = 0; i < silos; i++)
         {
             var settings = cluster.Settings(connectionString);

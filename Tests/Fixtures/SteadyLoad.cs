@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace TimerGrid.Tests.Fixtures;
 
@@ -9,6 +11,9 @@ public sealed class SteadyLoad(HttpClient http, string db, int jobsPerSecond, Ti
     public ConcurrentDictionary<string, long> Acknowledged { get; } = new();
 
     public int Refused => _refused;
+
+    /// <summary>Every create's answer, in no particular order.</summary>
+    public ConcurrentBag<LoadAnswer> Answers { get; } = [];
 
     private int _refused;
 
@@ -31,9 +36,13 @@ public sealed class SteadyLoad(HttpClient http, string db, int jobsPerSecond, Ti
     private async Task CreateAsync(string id)
     {
         var trigger = TimerGridClient.Now + (long)dueAfter.TotalMilliseconds;
+        var sentAt = TimerGridClient.Now;
+        var clock = Stopwatch.StartNew();
         try
         {
-            var response = await http.PostJsonAsync($"/job/{db}/c", $$"""{"id":"{{id}}","trigger_time":{{trigger}},"meta":{},"route":"r"}""");
+            using var response = await http.PostJsonAsync($"/job/{db}/c", $$"""{"id":"{{id}}","trigger_time":{{trigger}},"meta":{},"route":"r"}""");
+            var code = response.IsSuccessStatusCode ? null : await CodeOfAsync(response);
+            Answers.Add(new LoadAnswer(id, sentAt, clock.ElapsedMilliseconds, (int)response.StatusCode, code, response.Headers.RetryAfter is not null));
             if (response.IsSuccessStatusCode)
             {
                 Acknowledged[id] = trigger;
@@ -43,7 +52,21 @@ public sealed class SteadyLoad(HttpClient http, string db, int jobsPerSecond, Ti
         catch (HttpRequestException)
         {
             // counted below: not acknowledged, so nothing is owed
+            Answers.Add(new LoadAnswer(id, sentAt, clock.ElapsedMilliseconds, 0, null, false));
         }
         Interlocked.Increment(ref _refused);
+    }
+
+    private static async Task<string?> CodeOfAsync(HttpResponseMessage response)
+    {
+        try
+        {
+            var error = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return error.TryGetProperty("code", out var code) ? code.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

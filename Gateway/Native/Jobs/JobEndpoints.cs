@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TimerGrid.Gateway.Cluster;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
@@ -32,7 +33,7 @@ public static class JobEndpoints
         var (id, spec) = JobRequest.Parse(body.RootElement);
         var key = new JobKey(db, collection, id ?? throw new TimerGridException(ErrorCodes.MissingField, "id is required"));
         JobSpecRules.Validate(key, spec, options.Value.MaxMetaBytes);
-        return await Job(grains, key).CreateAsync(spec) == CreateOutcome.Conflict
+        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).CreateAsync(spec)) == CreateOutcome.Conflict
             ? ApiError.Result(ErrorCodes.JobExists, $"job '{key.Id}' exists with a different body; use PUT to change it")
             : Ok;
     }
@@ -40,7 +41,7 @@ public static class JobEndpoints
     private static async Task<IResult> GetAsync(string db, string collection, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, collection, id);
-        return await Job(grains, key).GetAsync() is { } job ? TypedResults.Ok(JobResponse.From(job)) : NotFound(key);
+        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).GetAsync()) is { } job ? TypedResults.Ok(JobResponse.From(job)) : NotFound(key);
     }
 
     private static async Task<IResult> ReplaceAsync(string db, string collection, string id, HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
@@ -53,25 +54,25 @@ public static class JobEndpoints
             throw new TimerGridException(ErrorCodes.IdMismatch, $"the body's id '{bodyId}' differs from the path's '{id}'");
         }
         JobSpecRules.Validate(key, spec, options.Value.MaxMetaBytes);
-        return await Job(grains, key).ReplaceAsync(spec) ? Ok : NotFound(key);
+        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).ReplaceAsync(spec)) ? Ok : NotFound(key);
     }
 
     private static async Task<IResult> DeleteAsync(string db, string collection, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, collection, id);
-        return await Job(grains, key).DeleteAsync() ? Ok : NotFound(key);
+        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).DeleteAsync()) ? Ok : NotFound(key);
     }
 
     private static async Task<IResult> PauseAsync(string db, string collection, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, collection, id);
-        return await Job(grains, key).PauseAsync() ? Ok : NotFound(key);
+        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).PauseAsync()) ? Ok : NotFound(key);
     }
 
     private static async Task<IResult> ResumeAsync(string db, string collection, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, collection, id);
-        return await Job(grains, key).ResumeAsync() ? Ok : NotFound(key);
+        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).ResumeAsync()) ? Ok : NotFound(key);
     }
 
     private static async Task<IResult> RunNowAsync(string db, string collection, string id, IGrainFactory grains)
@@ -84,7 +85,7 @@ public static class JobEndpoints
     {
         KeyRules.Require(db, "db");
         KeyRules.Require(collection, "collection");
-        var changed = await grains.GetGrain<ICollectionGrain>($"{db}/{collection}").SetEnabledAsync(enabled);
+        var changed = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<ICollectionGrain>($"{db}/{collection}").SetEnabledAsync(enabled));
         return TypedResults.Ok(new CollectionChangeResponse("ok", changed));
     }
 

@@ -1,3 +1,4 @@
+using TimerGrid.Gateway.Cluster;
 using TimerGrid.Grains.Interfaces.Records;
 using TimerGrid.Grains.Interfaces.Validation;
 
@@ -19,7 +20,7 @@ public static class RecordEndpoints
         KeyRules.Require(collection, "collection");
         KeyRules.Require(id, "id");
         var range = RecordRange.Parse(request);
-        var page = await Records(grains).GetExecutionsAsync(Query(db, collection, id, range));
+        var page = await ClusterRetry.IdempotentAsync(() => Records(grains).GetExecutionsAsync(Query(db, collection, id, range)));
         return TypedResults.Ok(new ExecutionPage(page.Select(ExecutionResponse.From), range.NextCursor(page, RecordCursor.After)));
     }
 
@@ -36,7 +37,7 @@ public static class RecordEndpoints
             KeyRules.Require(job, "job");
         }
         var range = RecordRange.Parse(request);
-        var page = await Records(grains).GetAuditAsync(Query(db, collection, job, range));
+        var page = await ClusterRetry.IdempotentAsync(() => Records(grains).GetAuditAsync(Query(db, collection, job, range)));
         return TypedResults.Ok(new AuditPage(page.Select(AuditResponse.From), range.NextCursor(page, RecordCursor.After)));
     }
 

@@ -1,3 +1,4 @@
+using TimerGrid.Gateway.Cluster;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Errors;
@@ -29,7 +30,7 @@ public static class RouteEndpoints
         var (id, spec) = RouteRequest.Parse(body.RootElement);
         var key = new RouteKey(db, id ?? throw new TimerGridException(ErrorCodes.MissingField, "id is required"));
         RouteSpecRules.Validate(key, spec);
-        return await Route(grains, key).CreateAsync(spec) == CreateOutcome.Conflict
+        return await ClusterRetry.IdempotentAsync(() => Route(grains, key).CreateAsync(spec)) == CreateOutcome.Conflict
             ? ApiError.Result(ErrorCodes.RouteExists, $"route '{key.Id}' exists with a different body; use PUT to change it")
             : StatusOk.Result;
     }
@@ -37,7 +38,7 @@ public static class RouteEndpoints
     private static async Task<IResult> GetAsync(string db, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, id);
-        return await Route(grains, key).GetAsync() is { } route ? TypedResults.Ok(RouteResponse.From(route)) : NotFound(key);
+        return await ClusterRetry.IdempotentAsync(() => Route(grains, key).GetAsync()) is { } route ? TypedResults.Ok(RouteResponse.From(route)) : NotFound(key);
     }
 
     private static async Task<IResult> ReplaceAsync(string db, string id, HttpRequest request, IGrainFactory grains)
@@ -50,13 +51,13 @@ public static class RouteEndpoints
             throw new TimerGridException(ErrorCodes.IdMismatch, $"the body's id '{bodyId}' differs from the path's '{id}'");
         }
         RouteSpecRules.Validate(key, spec);
-        return await Route(grains, key).ReplaceAsync(spec) ? StatusOk.Result : NotFound(key);
+        return await ClusterRetry.IdempotentAsync(() => Route(grains, key).ReplaceAsync(spec)) ? StatusOk.Result : NotFound(key);
     }
 
     private static async Task<IResult> DeleteAsync(string db, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, id);
-        return await Route(grains, key).DeleteAsync() ? StatusOk.Result : NotFound(key);
+        return await ClusterRetry.IdempotentAsync(() => Route(grains, key).DeleteAsync()) ? StatusOk.Result : NotFound(key);
     }
 
     private static RouteKey ValidKey(string db, string id)
