@@ -39,7 +39,8 @@ public sealed class RecurringJobApiTests(ApiFixture app)
         var job = await _http.GetJsonAsync($"/job/{key}");
         Assert.Equal("scheduled", job.GetProperty("status").GetString());
         Assert.Equal(1, job.GetProperty("schedule").GetProperty("interval").GetInt64());
-        Assert.True(job.GetProperty("next_fire_time").GetInt64() > times[^1]);
+        // A GET answers even during a delivery; then the occurrence in flight is still the next one.
+        Assert.True(job.GetProperty("next_fire_time").GetInt64() >= times[^1]);
         Assert.Equal(JsonValueKind.Null, job.GetProperty("trigger_time").ValueKind);
     }
 
