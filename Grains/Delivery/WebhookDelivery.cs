@@ -31,6 +31,12 @@ internal sealed partial class WebhookDelivery(IHttpClientFactory httpClients, IO
                 ? DeliveryResult.Success(status, body)
                 : DeliveryResult.Failure($"HTTP {status} from {message.Url.Host}", RetryAfterOf(response), status, body);
         }
+        catch (HttpRequestException e) when (e.InnerException is DestinationRefusedException refused)
+        {
+            // The policy will not change before the next attempt: the job fails now (a client may replay it).
+            LogAttemptFailed(message.Job.ToString(), message.Attempt, refused.Message);
+            return DeliveryResult.GiveUp(refused.Message);
+        }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or TaskCanceledException)
         {
             LogAttemptFailed(message.Job.ToString(), message.Attempt, e.Message);

@@ -67,7 +67,7 @@ public sealed class JobGrainTests(SiloFixture silo)
         await RouteAsync("g5");
 
         Assert.False(await Job("g5/c/none").ReplaceAsync(new JobSpec(FarFuture, "{}", "r")));
-        Assert.False(await Job("g5/c/none").DeleteAsync());
+        Assert.Equal(DeleteOutcome.NotFound, await Job("g5/c/none").DeleteAsync());
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class JobGrainTests(SiloFixture silo)
         await Job("g7/c/j").CreateAsync(new JobSpec(FarFuture, "{}", "r"));
         Assert.Equal(1, await ReminderRowsAsync("job/g7/c/j"));
 
-        Assert.True(await Job("g7/c/j").DeleteAsync());
+        Assert.Equal(DeleteOutcome.Deleted, await Job("g7/c/j").DeleteAsync());
 
         Assert.Null(await Job("g7/c/j").GetAsync());
         Assert.Equal(0, await ReminderRowsAsync("job/g7/c/j"));
