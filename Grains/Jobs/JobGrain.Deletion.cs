@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Orleans.Concurrency;
 using Orleans.Serialization.Invocation;
 using TimerGrid.Grains.Delivery;
 using TimerGrid.Grains.Interfaces.Jobs;
