@@ -40,6 +40,7 @@ internal sealed class JobState
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
     /// <summary>When a delete came during a delivery; the job is deleted once that delivery ends (or, after a crash, when it wakes).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]   // almost always null: keep the rows as they were
     public long? DeletingSince { get; set; }
 
     /// <summary>When the current occurrence fires (or retries); null while paused or finished.</summary>
@@ -116,7 +117,7 @@ internal sealed class JobState
         NextAttemptAt = NextAttemptAt,
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
-        NextFireTime = DueAt,
+        NextFireTime = DeletingSince is null ? DueAt : null,   // a job queued for deletion fires no more
         Enabled = Enabled,
         Deleting = DeletingSince is not null,
     };
