@@ -71,6 +71,26 @@ public sealed class JobGrainTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task PatchAndReplay_UnknownJob_ReturnFalseAndNull()
+    {
+        Assert.False(await Job("g10/c/none").PatchAsync(new JobPatch { Name = "x" }));
+        Assert.Null(await Job("g10/c/none").ReplayAsync());
+    }
+
+    [Fact]
+    public async Task Replay_ScheduledJob_ThrowsJobNotFailedAndChangesNothing()
+    {
+        await RouteAsync("g11");
+        await Job("g11/c/j").CreateAsync(new JobSpec(FarFuture, "{}", "r"));
+        var before = await Job("g11/c/j").GetAsync();
+
+        var error = await Assert.ThrowsAsync<TimerGridException>(() => Job("g11/c/j").ReplayAsync());
+
+        Assert.Equal(ErrorCodes.JobNotFailed, error.Error);
+        Assert.Equal(before, await Job("g11/c/j").GetAsync());
+    }
+
+    [Fact]
     public async Task Fire_Delivered_StateSurvivesDeactivationAndTheReminderIsGone()
     {
         await RouteAsync("g6", silo.Receiver.UrlFor("grain"));
