@@ -29,7 +29,9 @@ internal sealed class DestinationPolicy
         invalid = null;
         foreach (var entry in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (IPNetwork.TryParse(entry, out var network))
+            // IPNetwork drops host bits after the prefix; refuse them instead, as "10.0.0.5/8" may mean one host as well as 10/8.
+            if (IPNetwork.TryParse(entry, out var network) && IPAddress.TryParse(entry.AsSpan(0, entry.IndexOf('/')), out var written)
+                && written.Equals(network.BaseAddress))
             {
                 networks.Add(network);
             }
