@@ -4,6 +4,7 @@ using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
 using TimerGrid.Grains.Interfaces.Errors;
+using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Records;
 
 namespace TimerGrid.Gateway.Scheduler;
@@ -52,7 +53,7 @@ internal static class SchedulerJobEndpoints
     }
 
     private static async Task<IResult> DeleteAsync(string jobId, IGrainFactory grains) =>
-        Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).DeleteAsync()));
+        Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).DeleteAsync()) != DeleteOutcome.NotFound);
 
     private static async Task<IResult> PauseAsync(string jobId, IGrainFactory grains) =>
         Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).PauseAsync()));

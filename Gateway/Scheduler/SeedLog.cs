@@ -15,7 +15,7 @@ internal sealed record SeedLog(string JobId, string JobName, string Event, strin
         AuditEvent.Deleted => "deleted",
         AuditEvent.Paused => "paused",
         AuditEvent.Resumed => "resumed",
-        AuditEvent.CustomRun => "custom_run",
+        AuditEvent.CustomRun or AuditEvent.Replayed => "custom_run",   // seed 003 knows no replay: it is a run outside the schedule
         _ => throw new ArgumentOutOfRangeException(nameof(auditEvent), auditEvent, null),
     };
 }

@@ -51,6 +51,8 @@ public static class ErrorCodes
     public static readonly TimerGridError InvalidCursor = new("E023", 400);
     /// <summary>A job name is empty, longer than 200 characters, or holds control characters.</summary>
     public static readonly TimerGridError InvalidName = new("E024", 400);
+    /// <summary>Replay asked of a job that is not failed (dead-lettered).</summary>
+    public static readonly TimerGridError JobNotFailed = new("E037", 409);
     /// <summary>Storage did not answer; nothing was changed.</summary>
     public static readonly TimerGridError StorageUnavailable = new("E503", 503);
     /// <summary>A bug on our side; logged.</summary>

@@ -12,11 +12,17 @@ public interface IJobGrain : IGrainWithStringKey
     /// <summary>Reschedules an existing job with a new spec; false when there is no such job.</summary>
     [Alias("Replace")] Task<bool> ReplaceAsync(JobSpec spec);
 
+    /// <summary>Changes only the fields the patch gives, validated like a create; false when there is no such job.</summary>
+    [Alias("Patch")] Task<bool> PatchAsync(JobPatch patch);
+
     /// <summary>The job as stored, or null when there is no such job. Never waits behind a delivery in flight.</summary>
     [Alias("Get"), ReadOnly, AlwaysInterleave] Task<JobView?> GetAsync();
 
-    /// <summary>Cancels and forgets the job; false when there was no such job.</summary>
-    [Alias("Delete")] Task<bool> DeleteAsync();
+    /// <summary>
+    /// Cancels and forgets the job. While one of its deliveries is in flight (this call alone may interleave with it),
+    /// the deletion is recorded durably and done when that delivery ends.
+    /// </summary>
+    [Alias("Delete")] Task<DeleteOutcome> DeleteAsync();
 
     /// <summary>Pauses the job: no occurrence fires until it is resumed. False when there is no such job.</summary>
     [Alias("Pause")] Task<bool> PauseAsync();
@@ -26,6 +32,12 @@ public interface IJobGrain : IGrainWithStringKey
 
     /// <summary>Fires the job once now, outside its schedule, paused or not. The new execution's id, or null when there is no such job.</summary>
     [Alias("RunNow")] Task<string?> RunNowAsync();
+
+    /// <summary>
+    /// Delivers a failed job again now, attempts from 1, with the same idempotency key. The new execution's id, or null
+    /// when there is no such job; <see cref="Errors.ErrorCodes.JobNotFailed"/> when the job is not failed.
+    /// </summary>
+    [Alias("Replay")] Task<string?> ReplayAsync();
 
     /// <summary>Makes the job check whether it is due, and fire if so (used by the start-up catch-up).</summary>
     [Alias("Wake")] Task WakeAsync();

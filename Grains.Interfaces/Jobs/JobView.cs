@@ -28,4 +28,6 @@ public sealed record JobView
     [Id(10)] public long? NextFireTime { get; init; }
     /// <summary>False while the job is paused.</summary>
     [Id(11)] public bool Enabled { get; init; } = true;
+    /// <summary>True while a delete waits for the delivery in flight to end; the job is then deleted instead of retried or fired again.</summary>
+    [Id(12)] public bool Deleting { get; init; }
 }

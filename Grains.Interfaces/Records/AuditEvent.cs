@@ -16,4 +16,6 @@ public enum AuditEvent
     Resumed,
     /// <summary>Run now, outside its schedule; the description is the execution id.</summary>
     CustomRun,
+    /// <summary>A failed job delivered again; the description is the execution id.</summary>
+    Replayed,
 }

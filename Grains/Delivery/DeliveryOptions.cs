@@ -26,4 +26,13 @@ internal sealed class DeliveryOptions
     /// <summary>How much of a receiver's response body an execution keeps as its result.</summary>
     [Range(0, 1024 * 1024)]
     public int MaxResultBytes { get; set; } = 4096;
+
+    /// <summary>
+    /// CIDR networks, comma-separated, that webhooks may not connect to, checked on the address a host resolves to at
+    /// connect time. Link-local by default: cloud metadata services live there.
+    /// </summary>
+    public string DeniedNetworks { get; set; } = "169.254.0.0/16, fe80::/10";
+
+    /// <summary>CIDR networks, comma-separated, that webhooks may connect to even inside a denied network.</summary>
+    public string AllowedNetworks { get; set; } = "";
 }

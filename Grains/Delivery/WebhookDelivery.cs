@@ -31,12 +31,26 @@ internal sealed partial class WebhookDelivery(IHttpClientFactory httpClients, IO
                 ? DeliveryResult.Success(status, body)
                 : DeliveryResult.Failure($"HTTP {status} from {message.Url.Host}", RetryAfterOf(response), status, body);
         }
+        catch (Exception e) when (RefusalIn(e) is { } refused)
+        {
+            // The policy will not change before the next attempt: the job fails now (a client may replay it).
+            LogAttemptFailed(message.Job.ToString(), message.Attempt, refused.Message);
+            return DeliveryResult.GiveUp(refused.Message);
+        }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or TaskCanceledException)
         {
             LogAttemptFailed(message.Job.ToString(), message.Attempt, e.Message);
             return DeliveryResult.Failure(e is HttpRequestException ? $"{e.Message}" : "timed out");
         }
     }
+
+    /// <summary>The handler wraps what its ConnectCallback throws.</summary>
+    private static DestinationRefusedException? RefusalIn(Exception? e) => e switch
+    {
+        null => null,
+        DestinationRefusedException refused => refused,
+        _ => RefusalIn(e.InnerException),
+    };
 
     /// <summary>The first MaxResultBytes of the body, as text, for the execution's result; null when there is none.</summary>
     private async Task<string?> ReadStartAsync(HttpContent content)

@@ -20,6 +20,7 @@ public static class TimerGridSiloBuilderExtensions
             .PostConfigure(o => ClusterEnvironment.Apply(o)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FiringOptions>().BindConfiguration(FiringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddStorageDialect();
         services.AddSingleton(sp => sp.GetRequiredService<IStorageDialect>().DataSource);   // for the readiness check
@@ -28,6 +29,7 @@ public static class TimerGridSiloBuilderExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OverdueJobsCatchUp>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<WebhookDelivery>();
+        services.AddSingleton<DestinationPolicy>();
         services.AddTimerGridRecords();
         services.AddWebhookHttpClient();
         // Without it a storage outage reaches clients as a serialization error instead of the driver's exception.
@@ -59,10 +61,11 @@ public static class TimerGridSiloBuilderExtensions
     private static void AddWebhookHttpClient(this IServiceCollection services)
     {
         services.AddHttpClient(WebhookDelivery.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,   // a redirected POST turns into a GET: treat 3xx as not delivered
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                ConnectCallback = sp.GetRequiredService<DestinationPolicy>().ConnectAsync,
             })
             .AddResilienceHandler("attempt", (pipeline, context) =>
                 pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<DeliveryOptions>>().Value.AttemptTimeout));

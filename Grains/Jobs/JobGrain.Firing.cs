@@ -57,7 +57,7 @@ internal sealed partial class JobGrain
     private async Task FireAsync(CancellationToken cancellationToken)
     {
         DisarmTimer();
-        if (!job.RecordExists)
+        if (!job.RecordExists || await RemovedIfDeletingAsync())
         {
             return;
         }
@@ -75,6 +75,10 @@ internal sealed partial class JobGrain
             await ReconcileAsync();   // woke early: re-arm for the exact time
             return;
         }
+        if (await RemovedIfDeletingAsync())
+        {
+            return;   // deleted during the delivery: gone instead of retried or fired again
+        }
         await job.WriteStateAsync();
         await RegisterReminderAsync();
         await ReconcileAsync();
@@ -91,6 +95,10 @@ internal sealed partial class JobGrain
         var attempt = state.Attempts + 1;
         var firedAt = state.Attempts == 0 ? now : state.FiredAt ?? now;
         var result = await AttemptAsync(state.ExecutionId, state.TriggerTime, firedAt, attempt);
+        if (Deleting)
+        {
+            return;
+        }
         var finishedAt = Now();
         state.Attempts = attempt;
         state.FiredAt = firedAt;
@@ -127,6 +135,10 @@ internal sealed partial class JobGrain
         var attempt = extra.Attempts + 1;
         extra.FiredAt ??= now;
         var result = await AttemptAsync(extra.ExecutionId, extra.ScheduledTime, extra.FiredAt.Value, attempt);
+        if (Deleting)
+        {
+            return;
+        }
         extra.Attempts = attempt;
         if (result.Delivered || !result.Retryable || attempt >= retries.MaxAttempts)
         {

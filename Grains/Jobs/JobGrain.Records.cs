@@ -17,9 +17,9 @@ internal sealed partial class JobGrain
     {
         RecordExecution(executionId, scheduledTime, firedAt, attempt, ExecutionState.Running);
         var started = Stopwatch.GetTimestamp();
-        var result = await SendAsync(scheduledTime, attempt);
+        var result = await SendWhileDeletableAsync(scheduledTime, attempt);
         var latencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var finished = result.Delivered || !result.Retryable || attempt >= retries.MaxAttempts;
+        var finished = result.Delivered || !result.Retryable || attempt >= retries.MaxAttempts || Deleting;
         var state = result.Delivered ? ExecutionState.Succeeded : finished ? ExecutionState.Failed : ExecutionState.Retrying;
         var summary = result.HttpStatus is { } status ? $"HTTP {status} in {latencyMs} ms" : result.Error;
         records.Write(Execution(executionId, scheduledTime, firedAt, attempt, state) with
@@ -91,10 +91,14 @@ internal sealed partial class JobGrain
 
     private static string Describe(JobSpec spec) => $"{When(spec)}, route '{spec.Route}'";
 
-    /// <summary>What a replace changed, old value to new, for the audit log.</summary>
-    private static string DescribeChange(JobSpec before, JobSpec after)
+    /// <summary>What a replace or a patch changed, old value to new, for the audit log; null when nothing did.</summary>
+    private static string? DescribeChange(JobSpec before, bool wasEnabled, JobSpec after, bool enabled)
     {
         var changes = new List<string>();
+        if (wasEnabled != enabled)
+        {
+            changes.Add(enabled ? "enabled" : "disabled");
+        }
         if (before.Name != after.Name)
         {
             changes.Add($"name '{before.Name}' => '{after.Name}'");
@@ -116,7 +120,7 @@ internal sealed partial class JobGrain
         {
             changes.Add($"options misfire {after.Misfire}, allow_overlap {after.AllowOverlap}");
         }
-        return changes.Count == 0 ? "replaced with the same spec: the schedule starts over" : string.Join("; ", changes);
+        return changes.Count == 0 ? null : string.Join("; ", changes);
     }
 
     private static string When(JobSpec spec) => spec.Schedule switch

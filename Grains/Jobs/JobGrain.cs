@@ -29,10 +29,14 @@ internal sealed partial class JobGrain(
 {
     private JobKey _key;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = JobKey.Parse(this.GetPrimaryKeyString());
-        return Task.CompletedTask;
+        if (job.RecordExists && job.State.DeletingSince is not null)
+        {
+            // Queued for deletion during a delivery that a crash cut short: the client was told it goes, so it goes.
+            await job.ClearStateAsync();
+        }
     }
 
     public async Task<CreateOutcome> CreateAsync(JobSpec spec)
@@ -59,49 +63,47 @@ internal sealed partial class JobGrain(
         }
         await RequireRouteAsync(spec);
         var current = job.State;
-        var before = current.Spec;
+        var (before, wasEnabled) = (current.Spec, current.Enabled);
         await ScheduleAsync(JobState.Start(spec, current.CreatedAt, Now(), spec.Enabled ?? current.Enabled, current.Extra));
-        Audit(AuditEvent.Modified, DescribeChange(before, spec));
+        Audit(AuditEvent.Modified, DescribeChange(before, wasEnabled, spec, job.State.Enabled) ?? "replaced with the same spec: the schedule starts over");
         return true;
     }
 
-    public Task<JobView?> GetAsync() => Task.FromResult(job.RecordExists ? job.State.ToView(_key) : null);
-
-    public async Task<bool> DeleteAsync()
+    /// <summary>
+    /// A patch that changes the trigger (a different trigger_time or schedule) starts a new schedule, as a replace does;
+    /// any other patch keeps the schedule, the status and the attempts, so a client that sends back the whole job it read
+    /// with one field changed does not fire a delivered job again.
+    /// </summary>
+    public async Task<bool> PatchAsync(JobPatch patch)
     {
         if (!job.RecordExists)
         {
             return false;
         }
-        var name = job.State.Name;
-        DisarmTimer();
-        await job.ClearStateAsync();   // the truth first: a reminder left behind finds no job and removes itself
-        Audit(AuditEvent.Deleted, "deleted", name);
-        await ForgetReminderAsync();
-        this.DeactivateOnIdle();
+        var current = job.State;
+        var (before, wasEnabled) = (current.Spec, current.Enabled);
+        var spec = patch.ApplyTo(before);
+        var reschedule = spec.TriggerTime != before.TriggerTime || spec.Schedule != before.Schedule;
+        Validate(spec, reschedule);
+        if (spec.Route != before.Route)
+        {
+            await RequireRouteAsync(spec);
+        }
+        var enabled = patch.Enabled ?? current.Enabled;
+        if (reschedule)
+        {
+            await ScheduleAsync(JobState.Start(spec, current.CreatedAt, Now(), enabled, current.Extra));
+        }
+        else
+        {
+            current.Update(spec, enabled, Now());
+            await SaveAndArmAsync();
+        }
+        Audit(AuditEvent.Modified, DescribeChange(before, wasEnabled, spec, enabled) ?? "patched: nothing changed");
         return true;
     }
 
-    public Task<bool> PauseAsync() => SetEnabledAsync(false, AuditEvent.Paused);
-
-    public Task<bool> ResumeAsync() => SetEnabledAsync(true, AuditEvent.Resumed);
-
-    public async Task<string?> RunNowAsync()
-    {
-        if (!job.RecordExists)
-        {
-            return null;
-        }
-        var now = Now();
-        var run = new FiringState { ScheduledTime = now, ExecutionId = ExecutionIds.New(), NextAttemptAt = now };
-        job.State.Extra.Add(run);
-        await job.WriteStateAsync();   // durable before we acknowledge: a crash now still runs it
-        await RegisterReminderAsync();
-        RecordExecution(run.ExecutionId, run.ScheduledTime, firedAt: null, attempt: 0, ExecutionState.Scheduled);
-        Audit(AuditEvent.CustomRun, run.ExecutionId);
-        await ReconcileAsync();
-        return run.ExecutionId;
-    }
+    public Task<JobView?> GetAsync() => Task.FromResult(job.RecordExists ? job.State.ToView(_key) : null);
 
     public Task WakeAsync() => ReconcileAsync();
 
@@ -111,36 +113,26 @@ internal sealed partial class JobGrain(
         return ReconcileAsync();
     }
 
-    private async Task<bool> SetEnabledAsync(bool enabled, AuditEvent auditEvent)
-    {
-        if (!job.RecordExists)
-        {
-            return false;
-        }
-        if (job.State.Enabled != enabled)
-        {
-            job.State.Enabled = enabled;
-            job.State.UpdatedAt = Now();
-            await job.WriteStateAsync();
-            await RegisterReminderAsync();
-        }
-        Audit(auditEvent, enabled ? "resumed" : "paused");
-        await ReconcileAsync();
-        return true;
-    }
-
-    private async Task ScheduleAsync(JobState state)
+    private Task ScheduleAsync(JobState state)
     {
         job.State = state;
-        await job.WriteStateAsync();   // durable before we acknowledge
+        return SaveAndArmAsync();
+    }
+
+    /// <summary>Writes the state, durable before we acknowledge, then arms whatever wakes the job when it is due.</summary>
+    private async Task SaveAndArmAsync()
+    {
+        await job.WriteStateAsync();
         await RegisterReminderAsync();
         await ReconcileAsync();
     }
 
-    private void Validate(JobSpec spec)
+    /// <param name="spec">The job as it would be.</param>
+    /// <param name="newSchedule">False when the schedule stays as it is: one that has no occurrence left (a completed job) stays valid.</param>
+    private void Validate(JobSpec spec, bool newSchedule = true)
     {
         JobSpecRules.Validate(_key, spec, options.Value.MaxMetaBytes);
-        if (spec.Schedule is { } schedule)
+        if (newSchedule && spec.Schedule is { } schedule)
         {
             TriggerFactory.Validate(schedule, Now());
         }

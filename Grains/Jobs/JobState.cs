@@ -39,13 +39,19 @@ internal sealed class JobState
     public List<FiringState> Extra { get; set; } = [];
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
+    /// <summary>When a delete came during a delivery; the job is deleted once that delivery ends (or, after a crash, when it wakes).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]   // almost always null: keep the rows as they were
+    public long? DeletingSince { get; set; }
 
     /// <summary>When the current occurrence fires (or retries); null while paused or finished.</summary>
     [JsonIgnore]
     public long? OccurrenceDueAt => Enabled && Status == JobStatus.Scheduled ? NextAttemptAt ?? TriggerTime + JitterMs : null;
 
-    /// <summary>When anything of this job is next due. Persisted for the storage index on due time.</summary>
-    public long? DueAt => Extra.Count == 0 ? OccurrenceDueAt : Math.Min(OccurrenceDueAt ?? long.MaxValue, Extra.Min(f => f.NextAttemptAt));
+    /// <summary>
+    /// When anything of this job is next due. Persisted for the storage index on due time. A job queued for deletion is
+    /// due at once: after a crash the overdue sweep wakes it, and its activation finishes the deletion.
+    /// </summary>
+    public long? DueAt => DeletingSince ?? (Extra.Count == 0 ? OccurrenceDueAt : Math.Min(OccurrenceDueAt ?? long.MaxValue, Extra.Min(f => f.NextAttemptAt)));
 
     [JsonIgnore]
     public ITrigger Trigger => TriggerFactory.For(TriggerTime, Schedule, ScheduledAt);
@@ -68,25 +74,24 @@ internal sealed class JobState
     /// </summary>
     public static JobState Start(JobSpec spec, long createdAt, long now, bool enabled, List<FiringState> extra)
     {
-        var state = new JobState
-        {
-            Meta = spec.Meta,
-            Route = spec.Route,
-            Schedule = spec.Schedule,
-            Name = spec.Name,
-            Enabled = enabled,
-            Misfire = spec.Misfire,
-            AllowOverlap = spec.AllowOverlap,
-            CatchUpWindowMs = spec.CatchUpWindowMs,
-            AllowMissingRoute = spec.AllowMissingRoute,
-            ScheduledAt = now,
-            Status = JobStatus.Scheduled,
-            Extra = extra,
-            CreatedAt = createdAt,
-            UpdatedAt = now,
-        };
+        var state = new JobState { Schedule = spec.Schedule, ScheduledAt = now, Extra = extra, CreatedAt = createdAt };
+        state.Update(spec, enabled, now);
         state.MoveTo(spec.TriggerTime ?? state.Trigger.NextAfter(now - 1) ?? now);
         return state;
+    }
+
+    /// <summary>Takes what the spec says to deliver, where and how; the schedule and where the job is in it stay.</summary>
+    public void Update(JobSpec spec, bool enabled, long now)
+    {
+        Meta = spec.Meta;
+        Route = spec.Route;
+        Name = spec.Name;
+        Enabled = enabled;
+        Misfire = spec.Misfire;
+        AllowOverlap = spec.AllowOverlap;
+        CatchUpWindowMs = spec.CatchUpWindowMs;
+        AllowMissingRoute = spec.AllowMissingRoute;
+        UpdatedAt = now;
     }
 
     /// <summary>Makes <paramref name="occurrence"/> the current one, not yet fired, with its own jitter.</summary>
@@ -112,7 +117,8 @@ internal sealed class JobState
         NextAttemptAt = NextAttemptAt,
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
-        NextFireTime = DueAt,
+        NextFireTime = DeletingSince is null ? DueAt : null,   // a job queued for deletion fires no more
         Enabled = Enabled,
+        Deleting = DeletingSince is not null,
     };
 }

@@ -20,22 +20,6 @@ public sealed class JobRecordApiTests(ApiFixture app)
         return $"{Db}/{collection}/{id}";
     }
 
-    /// <summary>Polls until the listing holds what <paramref name="done"/> wants (records are written just after the firing).</summary>
-    private async Task<JsonElement> WaitForAsync(string path, string array, Func<JsonElement[], bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var page = await _http.GetJsonAsync(path);
-            if (done([.. page.GetProperty(array).EnumerateArray()]))
-            {
-                return page;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"{path} never satisfied the test: {page}");
-            await Task.Delay(100);
-        }
-    }
-
     private static string State(JsonElement e) => e.GetProperty("state").GetString()!;
 
     [Fact]
@@ -44,7 +28,7 @@ public sealed class JobRecordApiTests(ApiFixture app)
         var key = await CreateAsync("exec", "tick", "\"schedule\":{\"interval\":1}");
         var webhooks = await app.Receiver.WaitForAsync(key, count: 2);
 
-        var page = await WaitForAsync($"/job/{key}/executions", "executions", e => e.Count(x => State(x) == "succeeded") >= 2);
+        var page = await _http.WaitForListAsync($"/job/{key}/executions", "executions", e => e.Count(x => State(x) == "succeeded") >= 2);
 
         var executions = page.GetProperty("executions").EnumerateArray().Where(x => State(x) == "succeeded").ToList();
         var scheduled = executions.Select(x => x.GetProperty("scheduled_time").GetInt64()).ToList();
@@ -71,7 +55,7 @@ public sealed class JobRecordApiTests(ApiFixture app)
         var key = await CreateAsync("exec", "broken", $"\"trigger_time\":{TimerGridClient.Now}", new WebhookReceiver.Answer(500));
         await _http.WaitForStatusAsync($"/job/{key}", "failed");
 
-        var page = await WaitForAsync($"/job/{key}/executions", "executions", e => e.Any(x => State(x) == "failed"));
+        var page = await _http.WaitForListAsync($"/job/{key}/executions", "executions", e => e.Any(x => State(x) == "failed"));
 
         var execution = Assert.Single(page.GetProperty("executions").EnumerateArray());
         Assert.Equal(4, execution.GetProperty("attempt").GetInt32());   // TestSettings: MaxAttempts 4
@@ -91,7 +75,7 @@ public sealed class JobRecordApiTests(ApiFixture app)
         await (await _http.PutJsonAsync($"/job/{key}", """{"schedule":{"cron":"0 4 * * *"},"route":"audit-a","name":"nightly"}""")).EnsureOkAsync();
         await (await _http.DeleteAsync($"/job/{key}")).EnsureOkAsync();
 
-        var page = await WaitForAsync($"/audit/{Db}?collection=audit&job=a", "entries", e => e.Length >= 6);
+        var page = await _http.WaitForListAsync($"/audit/{Db}?collection=audit&job=a", "entries", e => e.Length >= 6);
 
         var entries = page.GetProperty("entries").EnumerateArray().ToList();
         Assert.Equal(["deleted", "modified", "custom_run", "resumed", "paused", "added"], entries.Select(e => e.GetProperty("event").GetString()));

@@ -15,6 +15,9 @@ public static class TimerGridClient
     public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient http, string path, string json) =>
         http.PutAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
+    public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient http, string path, string json) =>
+        http.PatchAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+
     public static async Task CreateRouteAsync(this HttpClient http, string db, string id, string url, string extra = "")
     {
         var response = await http.PostJsonAsync($"/route/{db}", $$"""{"id":"{{id}}","type":"REST","webhook_url":"{{url}}"{{extra}}}""");
@@ -49,6 +52,25 @@ public static class TimerGridClient
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException($"{path} is still {job.GetProperty("status")}: {job}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Polls a listing until its <paramref name="array"/> satisfies <paramref name="done"/> (records are written just after what they record).</summary>
+    public static async Task<JsonElement> WaitForListAsync(this HttpClient http, string path, string array, Func<JsonElement[], bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var page = await http.GetJsonAsync(path);
+            if (done([.. page.GetProperty(array).EnumerateArray()]))
+            {
+                return page;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{path} never satisfied the test: {page}");
             }
             await Task.Delay(100);
         }

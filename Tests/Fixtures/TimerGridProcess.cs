@@ -80,6 +80,7 @@ public sealed class TimerGridProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                await _process.WaitForExitAsync();   // the last lines of its output, which say why
                 throw new InvalidOperationException($"the process exited with {_process.ExitCode}:\n{Output}");
             }
             try

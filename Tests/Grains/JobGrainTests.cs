@@ -67,7 +67,27 @@ public sealed class JobGrainTests(SiloFixture silo)
         await RouteAsync("g5");
 
         Assert.False(await Job("g5/c/none").ReplaceAsync(new JobSpec(FarFuture, "{}", "r")));
-        Assert.False(await Job("g5/c/none").DeleteAsync());
+        Assert.Equal(DeleteOutcome.NotFound, await Job("g5/c/none").DeleteAsync());
+    }
+
+    [Fact]
+    public async Task PatchAndReplay_UnknownJob_ReturnFalseAndNull()
+    {
+        Assert.False(await Job("g10/c/none").PatchAsync(new JobPatch { Name = "x" }));
+        Assert.Null(await Job("g10/c/none").ReplayAsync());
+    }
+
+    [Fact]
+    public async Task Replay_ScheduledJob_ThrowsJobNotFailedAndChangesNothing()
+    {
+        await RouteAsync("g11");
+        await Job("g11/c/j").CreateAsync(new JobSpec(FarFuture, "{}", "r"));
+        var before = await Job("g11/c/j").GetAsync();
+
+        var error = await Assert.ThrowsAsync<TimerGridException>(() => Job("g11/c/j").ReplayAsync());
+
+        Assert.Equal(ErrorCodes.JobNotFailed, error.Error);
+        Assert.Equal(before, await Job("g11/c/j").GetAsync());
     }
 
     [Fact]
@@ -106,7 +126,7 @@ public sealed class JobGrainTests(SiloFixture silo)
         await Job("g7/c/j").CreateAsync(new JobSpec(FarFuture, "{}", "r"));
         Assert.Equal(1, await ReminderRowsAsync("job/g7/c/j"));
 
-        Assert.True(await Job("g7/c/j").DeleteAsync());
+        Assert.Equal(DeleteOutcome.Deleted, await Job("g7/c/j").DeleteAsync());
 
         Assert.Null(await Job("g7/c/j").GetAsync());
         Assert.Equal(0, await ReminderRowsAsync("job/g7/c/j"));

@@ -18,10 +18,12 @@ public static class JobEndpoints
         jobs.MapPost("/", CreateAsync);
         jobs.MapGet("/{id}", GetAsync);
         jobs.MapPut("/{id}", ReplaceAsync);
+        jobs.MapPatch("/{id}", PatchAsync);
         jobs.MapDelete("/{id}", DeleteAsync);
         jobs.MapPost("/{id}/pause", PauseAsync);
         jobs.MapPost("/{id}/resume", ResumeAsync);
         jobs.MapPost("/{id}/run", RunNowAsync);
+        jobs.MapPost("/{id}/replay", ReplayAsync);
         jobs.MapPost("/pause", (string db, string collection, IGrainFactory grains) => SetCollectionEnabledAsync(db, collection, false, grains));
         jobs.MapPost("/resume", (string db, string collection, IGrainFactory grains) => SetCollectionEnabledAsync(db, collection, true, grains));
         return jobs;
@@ -49,18 +51,30 @@ public static class JobEndpoints
         var key = ValidKey(db, collection, id);
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
         var (bodyId, spec) = JobRequest.Parse(body.RootElement);
-        if (bodyId is not null && bodyId != id)
-        {
-            throw new TimerGridException(ErrorCodes.IdMismatch, $"the body's id '{bodyId}' differs from the path's '{id}'");
-        }
+        RequirePathId(bodyId, id);
         JobSpecRules.Validate(key, spec, options.Value.MaxMetaBytes);
         return await ClusterRetry.IdempotentAsync(() => Job(grains, key).ReplaceAsync(spec)) ? Ok : NotFound(key);
+    }
+
+    /// <summary>The grain validates the job as patched: only it knows the fields not given.</summary>
+    private static async Task<IResult> PatchAsync(string db, string collection, string id, HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
+    {
+        var key = ValidKey(db, collection, id);
+        using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
+        var (bodyId, patch) = JobRequest.ParsePatch(body.RootElement);
+        RequirePathId(bodyId, id);
+        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).PatchAsync(patch)) ? Ok : NotFound(key);
     }
 
     private static async Task<IResult> DeleteAsync(string db, string collection, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, collection, id);
-        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).DeleteAsync()) ? Ok : NotFound(key);
+        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).DeleteAsync()) switch
+        {
+            DeleteOutcome.Deleted => TypedResults.Ok(DeleteResponse.Done(id)),
+            DeleteOutcome.Queued => TypedResults.Ok(DeleteResponse.Queued(id)),
+            _ => NotFound(key),
+        };
     }
 
     private static async Task<IResult> PauseAsync(string db, string collection, string id, IGrainFactory grains)
@@ -81,6 +95,12 @@ public static class JobEndpoints
         return await Job(grains, key).RunNowAsync() is { } executionId ? TypedResults.Ok(new RunNowResponse(executionId)) : NotFound(key);
     }
 
+    private static async Task<IResult> ReplayAsync(string db, string collection, string id, IGrainFactory grains)
+    {
+        var key = ValidKey(db, collection, id);
+        return await Job(grains, key).ReplayAsync() is { } executionId ? TypedResults.Ok(new RunNowResponse(executionId)) : NotFound(key);
+    }
+
     private static async Task<IResult> SetCollectionEnabledAsync(string db, string collection, bool enabled, IGrainFactory grains)
     {
         KeyRules.Require(db, "db");
@@ -95,6 +115,14 @@ public static class JobEndpoints
         KeyRules.Require(collection, "collection");
         KeyRules.Require(id, "id");
         return new JobKey(db, collection, id);
+    }
+
+    private static void RequirePathId(string? bodyId, string id)
+    {
+        if (bodyId is not null && bodyId != id)
+        {
+            throw new TimerGridException(ErrorCodes.IdMismatch, $"the body's id '{bodyId}' differs from the path's '{id}'");
+        }
     }
 
     private static IJobGrain Job(IGrainFactory grains, JobKey key) => grains.GetGrain<IJobGrain>(key.ToString());

@@ -14,18 +14,37 @@ internal static class JobRequest
     /// <summary>meta when the client sends none.</summary>
     public const string EmptyMeta = "{}";
 
-    public static (string? Id, JobSpec Spec) Parse(JsonElement body) =>
+    /// <summary>A create or replace body: the whole job, <c>route</c> required, absent options at their defaults.</summary>
+    public static (string? Id, JobSpec Spec) Parse(JsonElement body)
+    {
+        var (id, fields) = ParsePatch(body);
+        return (id, new JobSpec(fields.TriggerTime, fields.Meta ?? EmptyMeta, fields.Route ?? throw new TimerGridException(ErrorCodes.MissingField, "route is required"))
+        {
+            Schedule = fields.Schedule,
+            Name = fields.Name,
+            Enabled = fields.Enabled,
+            Misfire = fields.Misfire ?? MisfirePolicy.FireOnce,
+            AllowOverlap = fields.AllowOverlap ?? false,
+            CatchUpWindowMs = fields.CatchUpWindowMs,
+        });
+    }
+
+    /// <summary>
+    /// A PATCH body: only the fields given, each checked for its JSON type. A null counts as not given, except for
+    /// <c>meta</c>, which is any JSON delivered verbatim (as on a create).
+    /// </summary>
+    public static (string? Id, JobPatch Patch) ParsePatch(JsonElement body) =>
         (body.OptionalString("id"),
-         new JobSpec(
-             body.OptionalInt64("trigger_time", ErrorCodes.InvalidTriggerTime),
-             body.RawOrNull("meta") ?? EmptyMeta,
-             body.RequiredString("route"))
+         new JobPatch
          {
+             TriggerTime = body.OptionalInt64("trigger_time", ErrorCodes.InvalidTriggerTime),
+             Meta = body.RawOrNull("meta"),
+             Route = body.OptionalString("route"),
              Schedule = body.OptionalObject("schedule") is { } schedule ? ParseSchedule(schedule) : null,
              Name = body.OptionalString("name"),
              Enabled = body.OptionalBool("enabled"),
              Misfire = MisfirePolicies.Parse(body.OptionalString("misfire")),
-             AllowOverlap = body.OptionalBool("allow_overlap") ?? false,
+             AllowOverlap = body.OptionalBool("allow_overlap"),
              CatchUpWindowMs = body.OptionalInt64("catch_up_window_ms", ErrorCodes.InvalidTrigger),
          });
 

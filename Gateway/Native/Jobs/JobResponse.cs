@@ -14,6 +14,7 @@ internal sealed record JobResponse(
     string? Name,
     ScheduleResponse? Schedule,
     bool Enabled,
+    bool Deleting,
     MisfirePolicy Misfire,
     bool AllowOverlap,
     long? CatchUpWindowMs,
@@ -32,7 +33,7 @@ internal sealed record JobResponse(
         using var meta = JsonDocument.Parse(job.Spec.Meta);
         var spec = job.Spec;
         return new(job.Key.Id, spec.TriggerTime, meta.RootElement.Clone(), spec.Route, job.Key.Db, job.Key.Collection,
-            spec.Name, ScheduleResponse.From(spec.Schedule), job.Enabled, spec.Misfire, spec.AllowOverlap, spec.CatchUpWindowMs,
+            spec.Name, ScheduleResponse.From(spec.Schedule), job.Enabled, job.Deleting, spec.Misfire, spec.AllowOverlap, spec.CatchUpWindowMs,
             job.Status, job.NextFireTime, job.Attempts, job.LastError, job.FiredAt, job.DeliveredAt, job.NextAttemptAt, job.CreatedAt, job.UpdatedAt);
     }
 }

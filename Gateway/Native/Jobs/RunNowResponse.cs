@@ -1,4 +1,4 @@
 namespace TimerGrid.Gateway.Native.Jobs;
 
-/// <summary>POST /job/{db}/{collection}/{id}/run: the execution that runs the job now.</summary>
+/// <summary>POST /job/{db}/{collection}/{id}/run and .../replay: the execution that delivers the job now.</summary>
 internal sealed record RunNowResponse(string ExecutionId);

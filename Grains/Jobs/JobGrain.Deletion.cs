@@ -1,0 +1,112 @@
+using System.Runtime.ExceptionServices;
+using Orleans.Concurrency;
+using Orleans.Serialization.Invocation;
+using TimerGrid.Grains.Delivery;
+using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Interfaces.Records;
+
+namespace TimerGrid.Grains.Jobs;
+
+/// <summary>
+/// Deleting a job. A delivery runs in one grain turn (a timer callback that does not interleave), so a delete would
+/// wait for it and the delivery would then retry or fire again before the job went. Instead a delete alone may
+/// interleave with a delivery (<see cref="MayInterleave"/>): it records the request durably and the delivery, when it
+/// ends, deletes the job instead of recording a retry or the next occurrence.
+/// </summary>
+[MayInterleave(nameof(MayInterleave))]
+internal sealed partial class JobGrain
+{
+    /// <summary>
+    /// True while an attempt waits for its receiver. Orleans evaluates <see cref="MayInterleave"/> and starts the method
+    /// in one step on the activation's scheduler, so a delete that finds this true is the one interleaving.
+    /// </summary>
+    private bool _delivering;
+    /// <summary>The write of a deletion request that came during this delivery; the failure, if it failed.</summary>
+    private Task<Exception?>? _deletionRequest;
+
+    /// <summary>Orleans asks this while a turn runs: only a delete may interleave, and only with a delivery.</summary>
+    public bool MayInterleave(IInvokable request) =>
+        _delivering && request.GetInterfaceType() == typeof(IJobGrain) && request.GetMethod().Name == nameof(IJobGrain.DeleteAsync);
+
+    public async Task<DeleteOutcome> DeleteAsync()
+    {
+        if (!job.RecordExists)
+        {
+            return DeleteOutcome.NotFound;
+        }
+        if (_delivering)
+        {
+            if (job.State.DeletingSince is null)
+            {
+                _deletionRequest = RequestDeletionAsync();
+            }
+            if (await _deletionRequest! is { } failure)
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+            return DeleteOutcome.Queued;
+        }
+        var name = job.State.Name;
+        await RemoveAsync();
+        Audit(AuditEvent.Deleted, "deleted", name);
+        return DeleteOutcome.Deleted;
+    }
+
+    /// <summary>Writes the request while the delivery waits for its answer; the delivery writes nothing until this ends.</summary>
+    private async Task<Exception?> RequestDeletionAsync()
+    {
+        job.State.DeletingSince = Now();
+        try
+        {
+            await job.WriteStateAsync();   // durable: after a crash the job's next activation deletes it
+        }
+        catch (Exception e)
+        {
+            job.State.DeletingSince = null;   // the client hears of the failure: nothing changed
+            return e;
+        }
+        Audit(AuditEvent.Deleted, "queued for deletion: a delivery was in flight");
+        return null;
+    }
+
+    private bool Deleting => job.State.DeletingSince is not null;
+
+    /// <summary>Sends one attempt while a delete may interleave; a delete that came meanwhile is written when this returns.</summary>
+    private async Task<DeliveryResult> SendWhileDeletableAsync(long scheduledTime, int attempt)
+    {
+        _delivering = true;
+        try
+        {
+            return await SendAsync(scheduledTime, attempt);
+        }
+        finally
+        {
+            _delivering = false;
+            if (_deletionRequest is { } request)
+            {
+                _deletionRequest = null;
+                await request;   // its write and ours must not overlap
+            }
+        }
+    }
+
+    /// <summary>Deletes the job if a delete was queued for it; true when it did.</summary>
+    private async Task<bool> RemovedIfDeletingAsync()
+    {
+        if (!Deleting)
+        {
+            return false;
+        }
+        await RemoveAsync();
+        return true;
+    }
+
+    /// <summary>The state first: a reminder left behind finds no job and removes itself.</summary>
+    private async Task RemoveAsync()
+    {
+        DisarmTimer();
+        await job.ClearStateAsync();
+        await ForgetReminderAsync();
+        this.DeactivateOnIdle();
+    }
+}
