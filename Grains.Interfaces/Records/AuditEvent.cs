@@ -16,4 +16,10 @@ public enum AuditEvent
     Resumed,
     /// <summary>Run now, outside its schedule; the description is the execution id.</summary>
     CustomRun,
+    /// <summary>An API key was created; the entry's job id is the key's id, its db the key's (<c>*</c> for all dbs).</summary>
+    KeyCreated,
+    /// <summary>An API key was revoked; the entry's job id is the key's id, its db the key's.</summary>
+    KeyRevoked,
+    /// <summary>A request was refused (401, 403); the entry's db is the one it asked for (<c>*</c> when none), the description says why.</summary>
+    Refused,
 }

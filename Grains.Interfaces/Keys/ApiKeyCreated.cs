@@ -1,0 +1,5 @@
+namespace TimerGrid.Grains.Interfaces.Keys;
+
+/// <summary>A new key and its material, which is shown only this once (only its hash is stored).</summary>
+[GenerateSerializer, Alias("tg.ApiKeyCreated")]
+public sealed record ApiKeyCreated([property: Id(0)] ApiKeyView Key, [property: Id(1)] string Secret);
