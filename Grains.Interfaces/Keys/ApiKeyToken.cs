@@ -24,15 +24,17 @@ public static class ApiKeyToken
         return (id, $"{Prefix}{id}_{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes))}");
     }
 
+    /// <summary>True for a string shaped like a key id (16 lowercase hex characters).</summary>
+    public static bool IsId(string id) => id.Length == IdLength && !id.AsSpan().ContainsAnyExcept(HexDigits);
+
     /// <summary>The id inside material shaped like a TimerGrid key, whether or not such a key exists.</summary>
     public static bool TryGetId(string token, out string id)
     {
         var shaped = token.Length == Prefix.Length + IdLength + 1 + SecretLength
             && token.StartsWith(Prefix, StringComparison.Ordinal)
-            && token[Prefix.Length + IdLength] == '_'
-            && !token.AsSpan(Prefix.Length, IdLength).ContainsAnyExcept(HexDigits);
+            && token[Prefix.Length + IdLength] == '_';
         id = shaped ? token.Substring(Prefix.Length, IdLength) : "";
-        return shaped;
+        return IsId(id);
     }
 
     /// <summary>The stored form: lowercase hex SHA-256 of the UTF-8 material.</summary>
