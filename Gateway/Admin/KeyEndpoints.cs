@@ -24,11 +24,11 @@ public static class KeyEndpoints
         return keys;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> CreateAsync(HttpRequest request, IGrainFactory grains, ApiKeyRefusals refusals)
     {
         using var body = await JsonBody.ReadObjectAsync(request, MaxBodyBytes);
         var spec = KeyRequest.Parse(body.RootElement);
-        if (OutOfScope(request.HttpContext, spec.Db) is { } refused)
+        if (OutOfScope(request.HttpContext, spec.Db, refusals) is { } refused)
         {
             return refused;
         }
@@ -44,14 +44,14 @@ public static class KeyEndpoints
         return TypedResults.Ok(new KeyList(keys.Select(KeyResponse.From)));
     }
 
-    private static async Task<IResult> RevokeAsync(string id, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> RevokeAsync(string id, HttpContext context, IGrainFactory grains, ApiKeyRefusals refusals)
     {
         var key = ApiKeyToken.IsId(id) ? await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IApiKeyGrain>(id).GetAsync()) : null;
         if (key is null)
         {
             return ApiError.Result(ErrorCodes.ApiKeyNotFound, $"no API key '{id}'");
         }
-        if (OutOfScope(context, key.Db) is { } refused)
+        if (OutOfScope(context, key.Db, refusals) is { } refused)
         {
             return refused;
         }
@@ -59,10 +59,10 @@ public static class KeyEndpoints
         return revoked is null ? ApiError.Result(ErrorCodes.ApiKeyNotFound, $"no API key '{id}'") : TypedResults.Ok(KeyResponse.From(revoked));
     }
 
-    /// <summary>A 403 when the caller's key is an admin of another db than <paramref name="db"/>.</summary>
-    private static IResult? OutOfScope(HttpContext context, string db) =>
+    /// <summary>A 403 (audited) when the caller's key is an admin of another db than <paramref name="db"/>.</summary>
+    private static IResult? OutOfScope(HttpContext context, string db, ApiKeyRefusals refusals) =>
         ApiKeyMiddleware.Caller(context) is { } caller && !ApiKeySpec.Covers(caller.Db, db)
-            ? ApiError.Result(ErrorCodes.ApiKeyWrongDb, $"API key {caller.Id} manages the keys of db '{caller.Db}' only, not of '{db}'")
+            ? refusals.Result(db, ErrorCodes.ApiKeyWrongDb, $"API key {caller.Id} manages the keys of db '{caller.Db}' only, not of '{db}'")
             : null;
 
     private static IApiKeyRegistryGrain Registry(IGrainFactory grains) => grains.GetGrain<IApiKeyRegistryGrain>(0);

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Net.Http.Headers;
-using TimerGrid.Gateway.Errors;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Keys;
 using TimerGrid.Grains.Interfaces.Records;
@@ -10,13 +8,9 @@ namespace TimerGrid.Gateway.Auth;
 /// <summary>
 /// Lets a request through when its <c>Authorization: Bearer</c> key covers the endpoint's db and role
 /// (<see cref="KeyAccess"/>) and names the key as the caller; answers 401 or 403 otherwise, and records the refusal
-/// in the audit log. Endpoints marked AllowAnonymous (health, OpenAPI) stay open.
+/// in the audit log (<see cref="ApiKeyRefusals"/>). Endpoints marked AllowAnonymous (health, OpenAPI) stay open.
 /// </summary>
-internal sealed partial class ApiKeyMiddleware(
-    AuthMode mode,
-    ApiKeyAuthenticator authenticator,
-    IGrainFactory grains,
-    ILogger<ApiKeyMiddleware> logger) : IMiddleware
+internal sealed class ApiKeyMiddleware(AuthMode mode, ApiKeyAuthenticator authenticator, ApiKeyRefusals refusals) : IMiddleware
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -30,24 +24,24 @@ internal sealed partial class ApiKeyMiddleware(
         var (db, role) = KeyAccess.Required(context);
         if (Token(context.Request) is not { } token)
         {
-            await RefuseAsync(context, db, ErrorCodes.MissingApiKey, "an API key is required: send the header Authorization: Bearer <key>");
+            await refusals.WriteAsync(context, db, ErrorCodes.MissingApiKey, "an API key is required: send the header Authorization: Bearer <key>");
             return;
         }
         var (key, problem) = await authenticator.AuthenticateAsync(token);
         if (key is null)
         {
-            await RefuseAsync(context, db, ErrorCodes.InvalidApiKey, problem);
+            await refusals.WriteAsync(context, db, ErrorCodes.InvalidApiKey, problem);
             return;
         }
         RequestContext.Set(CallerContext.UserKey, key.Caller);
         if (db is not null && !ApiKeySpec.Covers(key.Db, db))
         {
-            await RefuseAsync(context, db, ErrorCodes.ApiKeyWrongDb, $"API key {key.Id} is for db '{key.Db}', not '{db}'");
+            await refusals.WriteAsync(context, db, ErrorCodes.ApiKeyWrongDb, $"API key {key.Id} is for db '{key.Db}', not '{db}'");
             return;
         }
         if (key.Role < role)
         {
-            await RefuseAsync(context, db, ErrorCodes.ApiKeyRoleTooLow,
+            await refusals.WriteAsync(context, db, ErrorCodes.ApiKeyRoleTooLow,
                 $"API key {key.Id} has role {ApiKeyRoles.Format(key.Role)}; this request needs {ApiKeyRoles.Format(role)}");
             return;
         }
@@ -69,19 +63,4 @@ internal sealed partial class ApiKeyMiddleware(
         var token = value[BearerPrefix.Length..].Trim();
         return token.Length == 0 || token.Contains(' ') ? null : token;
     }
-
-    private async Task RefuseAsync(HttpContext context, string? db, TimerGridError code, string message)
-    {
-        var request = $"{context.Request.Method} {context.Request.Path}";
-        LogRefused(request, code.Code, CallerContext.User);
-        await grains.GetGrain<IApiKeyRegistryGrain>(0).RecordRefusalAsync(db ?? ApiKeySpec.AllDbs, $"{code.Status} {code.Code} {request}: {message}");
-        if (code.Status == StatusCodes.Status401Unauthorized)
-        {
-            context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
-        }
-        await ApiError.WriteKeepingStatusAsync(context, code, message);
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Request}: {Code} for {Caller}")]
-    private partial void LogRefused(string request, string code, string caller);
 }

@@ -25,7 +25,8 @@ internal sealed partial class AuthMode(
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
         var clustered = node.Value.Storage == StorageKind.Postgres;
-        _enabled = auth.Value.Enabled ?? (clustered || !addresses.All(IsLoopback));
+        var loopbackOnly = addresses.Count > 0 && addresses.All(IsLoopback);   // no addresses known: assume the worst
+        _enabled = auth.Value.Enabled ?? (clustered || !loopbackOnly);
         if (_enabled)
         {
             LogOn(auth.Value.BootstrapKey is not null);

@@ -14,6 +14,7 @@ public static class TimerGridAuthBuilderExtensions
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<AuthMode>();
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiKeyRefusals>();
         services.AddSingleton<ApiKeyMiddleware>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((limiter, auth) => KeyRateLimits.Configure(limiter, auth.Value.RateLimit));

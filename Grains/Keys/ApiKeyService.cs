@@ -1,6 +1,7 @@
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Keys;
 using TimerGrid.Grains.Interfaces.Records;
+using TimerGrid.Grains.Interfaces.Validation;
 using TimerGrid.Grains.Records;
 
 namespace TimerGrid.Grains.Keys;
@@ -40,8 +41,9 @@ internal sealed class ApiKeyService(ApiKeyStore store, RecordWriter records, Tim
 
     public async Task<IReadOnlyList<ApiKeyView>> ListAsync(string? db) => (await store.ListAsync(db)).Select(k => k.View).ToList();
 
-    /// <summary>A request refused for want of a valid key, scope or role.</summary>
-    public void RecordRefusal(string db, string user, string description) => Audit(db, "", AuditEvent.Refused, user, description);
+    /// <summary>A request refused for want of a valid key, scope or role; a db no table takes (from a bad path) counts as none.</summary>
+    public void RecordRefusal(string db, string user, string description) =>
+        Audit(KeyRules.IsValid(db) ? db : KeyRules.AllDbs, "", AuditEvent.Refused, user, description);
 
     private static string NameSuffix(ApiKeyView key) => key.Name is null ? "" : $" named '{key.Name}'";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Keys;
+using TimerGrid.Grains.Keys;
 
 namespace TimerGrid.Silo.Keys;
 
@@ -47,7 +48,7 @@ internal static class KeysCommand
     };
 
     /// <summary>The key alone on standard output, for <c>KEY=$(... keys create ...)</c>; the rest on standard error.</summary>
-    private static async Task<int> CreateAsync(Grains.Keys.ApiKeyService keys, KeyCommandLine command, TextWriter output, TextWriter error)
+    private static async Task<int> CreateAsync(ApiKeyService keys, KeyCommandLine command, TextWriter output, TextWriter error)
     {
         var spec = new ApiKeySpec(command.Options["db"], ApiKeyRoles.Parse(command.Options["role"]), command.Options.GetValueOrDefault("name"));
         var created = await keys.CreateAsync(spec, User);
@@ -56,7 +57,7 @@ internal static class KeysCommand
         return 0;
     }
 
-    private static async Task<int> ListAsync(Grains.Keys.ApiKeyService keys, TextWriter output)
+    private static async Task<int> ListAsync(ApiKeyService keys, TextWriter output)
     {
         await output.WriteLineAsync("id\tdb\trole\tname\tcreated\trevoked");
         foreach (var key in await keys.ListAsync(null))
@@ -66,7 +67,7 @@ internal static class KeysCommand
         return 0;
     }
 
-    private static async Task<int> RevokeAsync(Grains.Keys.ApiKeyService keys, string id, TextWriter output, TextWriter error)
+    private static async Task<int> RevokeAsync(ApiKeyService keys, string id, TextWriter output, TextWriter error)
     {
         if (!ApiKeyToken.IsId(id) || await keys.RevokeAsync(id, User) is null)
         {
