@@ -8,7 +8,7 @@ CREATE TABLE IF NOT EXISTS tg_api_keys
     db           varchar(128) NOT NULL,
     role         varchar(16)  NOT NULL,
     name         text         NULL,
-    key_hash     char(64)     NOT NULL,
+    key_hash     varchar(64)  NOT NULL,
     created_time bigint       NOT NULL,
     revoked_time bigint       NULL,
     PRIMARY KEY (ServiceId, id)
