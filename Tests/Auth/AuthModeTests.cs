@@ -1,0 +1,28 @@
+using System.Net;
+using TimerGrid.Tests.Fixtures;
+
+namespace TimerGrid.Tests.Auth;
+
+/// <summary>Unset, keys are off only on a single node listening on loopback only, which says so loudly; beyond loopback they are required.</summary>
+public sealed class AuthModeTests : IDisposable
+{
+    private readonly TempDir _dataDir = new();
+
+    [Theory]
+    [InlineData("127.0.0.1", HttpStatusCode.NotFound, true)]
+    [InlineData("0.0.0.0", HttpStatusCode.Unauthorized, false)]
+    public async Task SingleNode_KeysRequiredUnlessListeningOnLoopbackOnly(string host, HttpStatusCode withoutKey, bool warnsKeysOff)
+    {
+        var port = FreePort.Next();
+        var settings = TestSettings.For(_dataDir.Path);
+        settings["urls"] = $"http://{host}:{port}";
+
+        await using var node = await TimerGridProcess.StartAsync(port, settings);
+        using var http = new HttpClient { BaseAddress = node.Url };
+
+        Assert.Equal(withoutKey, (await http.GetAsync("/route/mode/r")).StatusCode);
+        Assert.Equal(warnsKeysOff, node.Output.Contains("API KEYS ARE OFF"));
+    }
+
+    public void Dispose() => _dataDir.Dispose();
+}
