@@ -8,7 +8,8 @@ namespace TimerGrid.Gateway.Auth;
 
 /// <summary>
 /// Whether requests need an API key. Forced by <see cref="AuthOptions.Enabled"/>; otherwise on in cluster mode and
-/// whenever the server listens beyond loopback, decided from the addresses it bound once it has started (until then: on).
+/// whenever the server listens beyond loopback. Settled once the application has started; until then each request
+/// asks the addresses bound so far, which is safe: a request can only have come through one of them.
 /// </summary>
 internal sealed partial class AuthMode(
     IOptions<AuthOptions> auth,
@@ -16,18 +17,18 @@ internal sealed partial class AuthMode(
     IServer server,
     ILogger<AuthMode> logger)
 {
-    private volatile bool _enabled = true;
+    private const int Unsettled = 0, Off = 1, On = 2;
+    private volatile int _settled = Unsettled;
 
-    public bool Enabled => _enabled;
+    public bool Enabled => _settled == Unsettled ? Decide(Addresses()) : _settled == On;
 
-    /// <summary>Called once the server listens (application started).</summary>
-    public void Decide()
+    /// <summary>Called once the application has started: every address is bound.</summary>
+    public void Settle()
     {
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
-        var clustered = node.Value.Storage == StorageKind.Postgres;
-        var loopbackOnly = addresses.Count > 0 && addresses.All(IsLoopback);   // no addresses known: assume the worst
-        _enabled = auth.Value.Enabled ?? (clustered || !loopbackOnly);
-        if (_enabled)
+        var addresses = Addresses();
+        var enabled = Decide(addresses);
+        _settled = enabled ? On : Off;
+        if (enabled)
         {
             LogOn(auth.Value.BootstrapKey is not null);
         }
@@ -39,6 +40,14 @@ internal sealed partial class AuthMode(
         {
             LogForcedOff(string.Join(", ", addresses));
         }
+    }
+
+    private List<string> Addresses() => server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+
+    private bool Decide(List<string> addresses)
+    {
+        var loopbackOnly = addresses.Count > 0 && addresses.All(IsLoopback);   // no addresses known: assume the worst
+        return auth.Value.Enabled ?? (node.Value.Storage == StorageKind.Postgres || !loopbackOnly);
     }
 
     private static bool IsLoopback(string address)

@@ -24,7 +24,7 @@ public static class TimerGridAuthBuilderExtensions
     /// <summary>After the error handlers (refusals use the error shape), before the endpoints.</summary>
     public static WebApplication UseTimerGridAuth(this WebApplication app)
     {
-        app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<AuthMode>().Decide);
+        app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<AuthMode>().Settle);
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseRateLimiter();
         return app;
