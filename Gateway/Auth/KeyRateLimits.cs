@@ -7,7 +7,7 @@ using TimerGrid.Grains.Interfaces.Errors;
 
 namespace TimerGrid.Gateway.Auth;
 
-/// <summary>ASP.NET Core's rate limiter with a token bucket per API key; requests without a key (keys off, open endpoints) are not limited.</summary>
+/// <summary>ASP.NET Core's rate limiter with a token bucket per API key; it sees only requests with a key (UseTimerGridAuth).</summary>
 internal static class KeyRateLimits
 {
     public static void Configure(RateLimiterOptions limiter, AuthOptions.RateLimitOptions options)
@@ -21,9 +21,7 @@ internal static class KeyRateLimits
             AutoReplenishment = true,
         };
         limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            ApiKeyMiddleware.Caller(context) is { } key
-                ? RateLimitPartition.GetTokenBucketLimiter(key.Id, _ => bucket)
-                : RateLimitPartition.GetNoLimiter(""));
+            RateLimitPartition.GetTokenBucketLimiter(ApiKeyMiddleware.Caller(context)?.Id ?? "", _ => bucket));
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         limiter.OnRejected = RejectAsync;
     }

@@ -26,7 +26,8 @@ public static class TimerGridAuthBuilderExtensions
     {
         app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<AuthMode>().Settle);
         app.UseMiddleware<ApiKeyMiddleware>();
-        app.UseRateLimiter();
+        // Only requests with a key are limited: with keys off, requests skip the limiter (and its lock) entirely.
+        app.UseWhen(context => ApiKeyMiddleware.Caller(context) is not null, keyed => keyed.UseRateLimiter());
         return app;
     }
 }
