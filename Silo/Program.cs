@@ -1,5 +1,11 @@
 using TimerGrid.Gateway.Hosting;
 using TimerGrid.Silo.Hosting;
+using TimerGrid.Silo.Keys;
+
+if (args is ["keys", .. var keyArgs])
+{
+    return await KeysCommand.RunAsync(keyArgs, Console.Out, Console.Error);   // API keys in the node's storage, then exit
+}
 
 // Single node: the silo also serves the REST surface.
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +13,7 @@ builder.AddTimerGridSilo();
 builder.AddTimerGridGateway();
 var app = builder.Build();
 app.MapTimerGridApi();
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

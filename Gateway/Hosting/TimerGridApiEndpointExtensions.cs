@@ -1,3 +1,4 @@
+using TimerGrid.Gateway.Admin;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Health;
 using TimerGrid.Gateway.Native.Jobs;
@@ -14,8 +15,10 @@ public static class TimerGridApiEndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeFallback.WriteAsync);
-        app.MapOpenApi();
+        app.UseTimerGridAuth();
+        app.MapOpenApi().AllowAnonymous();
         app.MapTimerGridHealthChecks();
+        app.MapKeyApi();
         app.MapJobApi();
         app.MapRouteApi();
         app.MapRecordApi();

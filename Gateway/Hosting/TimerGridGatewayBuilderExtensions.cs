@@ -26,6 +26,7 @@ public static class TimerGridGatewayBuilderExtensions
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddTimerGridHealthChecks();
+        builder.AddTimerGridAuth();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using TimerGrid.Gateway.Auth;
 using TimerGrid.Gateway.Errors;
 
 namespace TimerGrid.Gateway.Scheduler;
@@ -14,7 +15,7 @@ public static class SchedulerApi
         {
             var api = app.MapGroup($"{SeedErrorShape.Scheduler.PathRoot}/{version}")
                 .WithTags("Scheduler (seed 003)")
-                .WithMetadata(SeedErrorShape.Scheduler);
+                .WithMetadata(SeedErrorShape.Scheduler, KeyAccess.InDb(SchedulerCollection.Db));
             api.MapSchedulerJobs();
             api.MapSchedulerExecutions();
             api.MapSchedulerLogs();

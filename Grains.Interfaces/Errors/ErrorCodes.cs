@@ -51,6 +51,20 @@ public static class ErrorCodes
     public static readonly TimerGridError InvalidCursor = new("E023", 400);
     /// <summary>A job name is empty, longer than 200 characters, or holds control characters.</summary>
     public static readonly TimerGridError InvalidName = new("E024", 400);
+    /// <summary>No API key: the Authorization header is missing or is not <c>Bearer &lt;key&gt;</c>.</summary>
+    public static readonly TimerGridError MissingApiKey = new("E030", 401);
+    /// <summary>The API key is unknown or revoked.</summary>
+    public static readonly TimerGridError InvalidApiKey = new("E031", 401);
+    /// <summary>The API key is scoped to another db.</summary>
+    public static readonly TimerGridError ApiKeyWrongDb = new("E032", 403);
+    /// <summary>The API key's role does not allow this request.</summary>
+    public static readonly TimerGridError ApiKeyRoleTooLow = new("E033", 403);
+    /// <summary>The API key sent more requests than its rate limit allows; retry after Retry-After seconds.</summary>
+    public static readonly TimerGridError RateLimited = new("E034", 429);
+    /// <summary>An API key's role is not read, write or admin.</summary>
+    public static readonly TimerGridError InvalidApiKeyRole = new("E035", 400);
+    /// <summary>No API key with that id.</summary>
+    public static readonly TimerGridError ApiKeyNotFound = new("E036", 404);
     /// <summary>Replay asked of a job that is not failed (dead-lettered).</summary>
     public static readonly TimerGridError JobNotFailed = new("E037", 409);
     /// <summary>Storage did not answer; nothing was changed.</summary>

@@ -16,7 +16,7 @@ public sealed record AuditEntry
     [Id(3)] public string? JobName { get; init; }
     /// <summary>What was done.</summary>
     [Id(4)] public AuditEvent Event { get; init; }
-    /// <summary>Who did it: the API key's name, or <c>anonymous</c>.</summary>
+    /// <summary>Who did it: the API key (<c>name (id)</c>, or its id; <c>bootstrap</c>; <c>keys command</c>), or <c>anonymous</c> while keys are off.</summary>
     [Id(5)] public required string User { get; init; }
     /// <summary>What changed, for people; for a run-now, the execution id.</summary>
     [Id(6)] public required string Description { get; init; }

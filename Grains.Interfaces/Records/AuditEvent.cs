@@ -18,4 +18,10 @@ public enum AuditEvent
     CustomRun,
     /// <summary>A failed job delivered again; the description is the execution id.</summary>
     Replayed,
+    /// <summary>An API key was created; the entry's job id is the key's id, its db the key's (<c>*</c> for all dbs).</summary>
+    KeyCreated,
+    /// <summary>An API key was revoked; the entry's job id is the key's id, its db the key's.</summary>
+    KeyRevoked,
+    /// <summary>A request was refused (401, 403); the entry's db is the one it asked for (<c>*</c> when none), the description says why.</summary>
+    Refused,
 }

@@ -14,7 +14,7 @@ public static class JobSpecRules
     public const long MaxTriggerTime = 4_102_444_800_000;
 
     /// <summary>Longest accepted job name.</summary>
-    public const int MaxNameLength = 200;
+    public const int MaxNameLength = NameRules.MaxLength;
 
     /// <summary>Throws a <see cref="TimerGridException"/> for the first broken rule.</summary>
     public static void Validate(JobKey key, JobSpec spec, int maxMetaBytes)
@@ -38,10 +38,7 @@ public static class JobSpecRules
         {
             throw new TimerGridException(ErrorCodes.InvalidTrigger, "catch_up_window_ms must not be negative");
         }
-        if (spec.Name is { } name && (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl)))
-        {
-            throw new TimerGridException(ErrorCodes.InvalidName, $"name must be 1-{MaxNameLength} characters without control characters");
-        }
+        NameRules.Require(spec.Name);
         KeyRules.Require(spec.Route, "route");
         var metaBytes = Encoding.UTF8.GetByteCount(spec.Meta);
         if (metaBytes > maxMetaBytes)

@@ -8,6 +8,9 @@ public static class KeyRules
     /// <summary>Longest accepted segment.</summary>
     public const int MaxLength = 128;
 
+    /// <summary>Stands for every db where one is expected: an API key's scope, audit entries of no one db.</summary>
+    public const string AllDbs = "*";
+
     /// <summary>True for 1–128 chars of [A-Za-z0-9._~-], except "." and "..".</summary>
     public static bool IsValid(string? segment) =>
         segment is { Length: > 0 and <= MaxLength } and not "." and not ".." && segment.All(IsAllowed);
@@ -19,6 +22,15 @@ public static class KeyRules
         {
             throw new TimerGridException(ErrorCodes.InvalidKey,
                 $"{field} must be 1-{MaxLength} characters of [A-Za-z0-9._~-] and not '.' or '..'");
+        }
+    }
+
+    /// <summary>Like <see cref="Require"/> for a db, but also accepts <see cref="AllDbs"/>.</summary>
+    public static void RequireDbOrAll(string? db)
+    {
+        if (db != AllDbs)
+        {
+            Require(db, "db");
         }
     }
 

@@ -5,7 +5,6 @@ using Orleans.Configuration;
 using Polly;
 using Orleans.Storage;
 using TimerGrid.Grains.Delivery;
-using TimerGrid.Grains.Interfaces.Configuration;
 using TimerGrid.Grains.Jobs;
 
 namespace TimerGrid.Grains.Hosting;
@@ -16,21 +15,18 @@ public static class TimerGridSiloBuilderExtensions
     public static ISiloBuilder UseTimerGrid(this ISiloBuilder silo)
     {
         var services = silo.Services;
-        services.AddOptions<TimerGridOptions>().BindConfiguration(TimerGridOptions.Section)
-            .PostConfigure(o => ClusterEnvironment.Apply(o)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTimerGridStorage();
         services.AddOptions<FiringOptions>().BindConfiguration(FiringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
-        services.AddStorageDialect();
         services.AddSingleton(sp => sp.GetRequiredService<IStorageDialect>().DataSource);   // for the readiness check
-        services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SchemaMigrator>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OverdueJobsCatchUp>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<WebhookDelivery>();
         services.AddSingleton<DestinationPolicy>();
         services.AddTimerGridRecords();
+        services.AddTimerGridKeys();
         services.AddWebhookHttpClient();
         // Without it a storage outage reaches clients as a serialization error instead of the driver's exception.
         services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
@@ -50,13 +46,6 @@ public static class TimerGridSiloBuilderExtensions
         }));
         return silo;
     }
-
-    private static void AddStorageDialect(this IServiceCollection services) =>
-        services.AddSingleton<IStorageDialect>(sp => sp.GetRequiredService<IOptions<TimerGridOptions>>().Value.Storage switch
-        {
-            StorageKind.Postgres => ActivatorUtilities.CreateInstance<PostgresStorage>(sp),
-            _ => ActivatorUtilities.CreateInstance<SqliteStorage>(sp),
-        });
 
     private static void AddWebhookHttpClient(this IServiceCollection services)
     {

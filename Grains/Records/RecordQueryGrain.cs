@@ -46,7 +46,7 @@ internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryG
 
     private static void Validate(RecordQuery query)
     {
-        KeyRules.Require(query.Db, "db");
+        KeyRules.RequireDbOrAll(query.Db);   // "*": the audit entries of no one db (API keys of all dbs, refusals)
         if (query.Collection is not null)
         {
             KeyRules.Require(query.Collection, "collection");

@@ -1,3 +1,4 @@
+using TimerGrid.Gateway.Auth;
 using TimerGrid.Gateway.Health;
 using TimerGrid.Grains.Interfaces.Configuration;
 using TimerGrid.Silo.Hosting;
@@ -10,6 +11,12 @@ namespace TimerGrid.Tests.Deployment;
 public sealed class KubernetesManifestTests
 {
     private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "k8s");
+    private static readonly Dictionary<string, Type> OptionsSections = new()
+    {
+        [TimerGridOptions.Section] = typeof(TimerGridOptions),
+        [AuthOptions.Section] = typeof(AuthOptions),
+    };
+
     private readonly List<YamlMappingNode> _documents = LoadAll();
 
     [Fact]
@@ -32,7 +39,7 @@ public sealed class KubernetesManifestTests
 
         foreach (var key in env.Keys.Where(k => k.StartsWith("TimerGrid__", StringComparison.Ordinal)))
         {
-            Assert.NotNull(typeof(TimerGridOptions).GetProperty(key["TimerGrid__".Length..]));
+            Assert.True(IsReadByCode(key), $"{key} is not a property of an options section");
         }
         Assert.Equal("Postgres", Value(env["TimerGrid__Storage"]));
         Assert.Contains(ClusterEnvironment.ServiceIdVariable, env.Keys);
@@ -40,8 +47,8 @@ public sealed class KubernetesManifestTests
         Assert.Equal($"http://+:{ports["http"]}", Value(env["ASPNETCORE_URLS"]));
         Assert.Equal(HealthEndpoints.LivenessPath, Scalar(Mapping(Mapping(container, "livenessProbe"), "httpGet"), "path"));
         Assert.Equal(HealthEndpoints.ReadinessPath, Scalar(Mapping(Mapping(container, "readinessProbe"), "httpGet"), "path"));
-        var secret = Mapping(Mapping(env["TimerGrid__ConnectionString"], "valueFrom"), "secretKeyRef");
-        Assert.True(Mapping(Document("Secret", Scalar(secret, "name")), "stringData").Children.ContainsKey(Scalar(secret, "key")));
+        AssertFromSecret(env["TimerGrid__ConnectionString"]);
+        AssertFromSecret(env["TimerGrid__Auth__BootstrapKey"]);
     }
 
     [Fact]
@@ -70,6 +77,21 @@ public sealed class KubernetesManifestTests
         Assert.Equal("timergrid-silo", Scalar(Mapping(Mapping(Mapping(budget, "spec"), "selector"), "matchLabels"), "app"));
         Assert.Equal("timergrid-gateway", Scalar(Mapping(Mapping(service, "spec"), "selector"), "app"));
         Assert.Equal("http", Scalar(Sequence(Mapping(service, "spec"), "ports").Single(), "targetPort"));
+    }
+
+    /// <summary>The variable's value comes from a key the manifests' Secret has.</summary>
+    private void AssertFromSecret(YamlMappingNode envVar)
+    {
+        var secret = Mapping(Mapping(envVar, "valueFrom"), "secretKeyRef");
+        Assert.True(Mapping(Document("Secret", Scalar(secret, "name")), "stringData").Children.ContainsKey(Scalar(secret, "key")));
+    }
+
+    /// <summary><c>TimerGrid__Section__Key</c> names a property of the options class bound to <c>TimerGrid:Section</c>.</summary>
+    private static bool IsReadByCode(string variable)
+    {
+        var path = variable.Replace("__", ":", StringComparison.Ordinal);
+        var colon = path.LastIndexOf(':');
+        return OptionsSections.TryGetValue(path[..colon], out var type) && type.GetProperty(path[(colon + 1)..]) is not null;
     }
 
     private YamlMappingNode Container(string deployment) =>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace TimerGrid.Tests.Fixtures;
 
 /// <summary>The single-node app (silo + REST) on a real Kestrel port, a temp SQLite file, and a webhook receiver.</summary>
-public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TempDir _dataDir = new();
 
@@ -23,12 +23,15 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in TestSettings.For(_dataDir.Path))
+        foreach (var (key, value) in Settings(_dataDir.Path))
         {
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
+
+    /// <summary>What the node runs with; a derived fixture adds its own.</summary>
+    protected virtual Dictionary<string, string?> Settings(string dataDir) => TestSettings.For(dataDir);
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -26,9 +26,13 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
         cluster._silos.AddRange(await Task.WhenAll(cluster._siloSettings.Select(s => TimerGridProcess.StartAsync(s.HttpPort, s.Settings))));
         cluster._gateway = await TimerGridProcess.StartGatewayAsync(FreePort.Next(), cluster.Settings(connectionString));
-        cluster.Gateway = new HttpClient { BaseAddress = cluster._gateway.Url };
+        // Cluster mode requires API keys: the tests act with the bootstrap key, as a fresh deployment's operator would.
+        cluster.Gateway = new HttpClient { BaseAddress = cluster._gateway.Url, DefaultRequestHeaders = { Authorization = new("Bearer", TestSettings.BootstrapKey) } };
         return cluster;
     }
+
+    /// <summary>The REST API of silo <paramref name="index"/> itself, not through the gateway.</summary>
+    public Uri SiloUrl(int index) => _silos[index]!.Url;
 
     public void KillSilo(int index)
     {
@@ -68,6 +72,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         settings["TimerGrid:Storage"] = "Postgres";
         settings["TimerGrid:ConnectionString"] = connectionString;
         settings["TimerGrid:ClusterId"] = "processes";
+        settings["TimerGrid:Auth:BootstrapKey"] = TestSettings.BootstrapKey;
         return settings;
     }
 

@@ -3,6 +3,9 @@ namespace TimerGrid.Tests.Fixtures;
 /// <summary>Settings every test node runs with: its own data dir and ports, and retries fast enough to watch.</summary>
 public static class TestSettings
 {
+    /// <summary>The bootstrap API key of nodes that require keys (cluster mode, or forced).</summary>
+    public const string BootstrapKey = "test-bootstrap-key-0123456789abcdef0123456789";
+
     public static Dictionary<string, string?> For(string dataDir) => new()
     {
         ["TimerGrid:DataDir"] = dataDir,

@@ -24,10 +24,10 @@ public static class RecordEndpoints
         return TypedResults.Ok(new ExecutionPage(page.Select(ExecutionResponse.From), range.NextCursor(page, RecordCursor.After)));
     }
 
-    /// <summary>?collection= and ?job= narrow it down (job needs collection).</summary>
+    /// <summary>?collection= and ?job= narrow it down (job needs collection). db <c>*</c>: key changes and refusals of no one db.</summary>
     private static async Task<IResult> AuditAsync(string db, string? collection, string? job, HttpRequest request, IGrainFactory grains)
     {
-        KeyRules.Require(db, "db");
+        KeyRules.RequireDbOrAll(db);
         if (collection is not null || job is not null)
         {
             KeyRules.Require(collection, "collection");

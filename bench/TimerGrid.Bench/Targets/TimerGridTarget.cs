@@ -24,7 +24,8 @@ internal sealed class TimerGridTarget(string name, string title, bool onPostgres
         IBenchStorage storage = onPostgres ? await environment.CreateDatabaseAsync(this) : new DataDirStorage(Path.Combine(workDir, "data"));
         var storageArguments = storage switch
         {
-            PostgresDatabase database => new[] { "--TimerGrid:Storage=Postgres", $"--TimerGrid:ConnectionString={database.ConnectionString}" },
+            // Cluster mode requires API keys by default; the bench measures scheduling, as on SQLite (loopback: keys off).
+            PostgresDatabase database => new[] { "--TimerGrid:Storage=Postgres", $"--TimerGrid:ConnectionString={database.ConnectionString}", "--TimerGrid:Auth:Enabled=false" },
             DataDirStorage dataDir => [$"--TimerGrid:DataDir={dataDir.Path}"],
             _ => throw new InvalidOperationException($"no TimerGrid storage {storage.GetType().Name}"),
         };

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TimerGrid.Grains.Interfaces.Configuration;
+
+namespace TimerGrid.Grains.Hosting;
+
+/// <summary>The storage a node's configuration names, and its migrator: for the silo, and for commands that work on storage directly.</summary>
+public static class TimerGridStorageServiceCollectionExtensions
+{
+    /// <summary>Registers <c>TimerGrid</c> options (with the Kubernetes environment applied), the storage dialect and the schema migrator.</summary>
+    public static IServiceCollection AddTimerGridStorage(this IServiceCollection services)
+    {
+        services.AddOptions<TimerGridOptions>().BindConfiguration(TimerGridOptions.Section)
+            .PostConfigure(o => ClusterEnvironment.Apply(o)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IStorageDialect>(sp => sp.GetRequiredService<IOptions<TimerGridOptions>>().Value.Storage switch
+        {
+            StorageKind.Postgres => ActivatorUtilities.CreateInstance<PostgresStorage>(sp),
+            _ => ActivatorUtilities.CreateInstance<SqliteStorage>(sp),
+        });
+        services.AddSingleton<SchemaMigrator>();
+        return services;
+    }
+}
