@@ -17,6 +17,7 @@ public static class TimerGridApiEndpointExtensions
         app.MapOpenApi();
         app.MapTimerGridHealthChecks();
         app.MapJobApi();
+        app.MapJobListApi();
         app.MapRouteApi();
         app.MapRecordApi();
         app.MapSchedulerApi();

@@ -51,6 +51,12 @@ public static class ErrorCodes
     public static readonly TimerGridError InvalidCursor = new("E023", 400);
     /// <summary>A job name is empty, longer than 200 characters, or holds control characters.</summary>
     public static readonly TimerGridError InvalidName = new("E024", 400);
+    /// <summary>Another job of the collection already has that name.</summary>
+    public static readonly TimerGridError NameTaken = new("E025", 409);
+    /// <summary>page or pagesize is not an integer in range, or page and cursor are both given.</summary>
+    public static readonly TimerGridError InvalidPaging = new("E026", 400);
+    /// <summary>A listing filter has an unknown value: status or enabled.</summary>
+    public static readonly TimerGridError InvalidFilter = new("E027", 400);
     /// <summary>Storage did not answer; nothing was changed.</summary>
     public static readonly TimerGridError StorageUnavailable = new("E503", 503);
     /// <summary>A bug on our side; logged.</summary>

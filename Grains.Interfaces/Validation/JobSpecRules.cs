@@ -38,9 +38,9 @@ public static class JobSpecRules
         {
             throw new TimerGridException(ErrorCodes.InvalidTrigger, "catch_up_window_ms must not be negative");
         }
-        if (spec.Name is { } name && (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl)))
+        if (spec.Name is { } name)
         {
-            throw new TimerGridException(ErrorCodes.InvalidName, $"name must be 1-{MaxNameLength} characters without control characters");
+            RequireName(name);
         }
         KeyRules.Require(spec.Route, "route");
         var metaBytes = Encoding.UTF8.GetByteCount(spec.Meta);
@@ -48,6 +48,15 @@ public static class JobSpecRules
         {
             throw new TimerGridException(ErrorCodes.MetaTooLarge,
                 $"meta is {metaBytes} bytes; the limit is {maxMetaBytes}");
+        }
+    }
+
+    /// <summary>Throws <see cref="ErrorCodes.InvalidName"/> unless the name is 1–200 characters without control characters.</summary>
+    public static void RequireName(string name)
+    {
+        if (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl))
+        {
+            throw new TimerGridException(ErrorCodes.InvalidName, $"name must be 1-{MaxNameLength} characters without control characters");
         }
     }
 

@@ -1,11 +1,9 @@
-using System.Data.Common;
 using System.Globalization;
 using Orleans.Concurrency;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Records;
 using TimerGrid.Grains.Interfaces.Validation;
-using TimerGrid.Grains.Jobs;
 
 namespace TimerGrid.Grains.Records;
 
@@ -14,7 +12,6 @@ namespace TimerGrid.Grains.Records;
 internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryGrain
 {
     private const int MaxLimit = 1000;
-    private static readonly JsonGrainStateSerializer States = new();
 
     public async Task<IReadOnlyList<ExecutionView>> GetExecutionsAsync(RecordQuery query)
     {
@@ -41,7 +38,7 @@ internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryG
         KeyRules.Require(db, "db");
         KeyRules.Require(collection, "collection");
         var rows = await ReadAsync(() => store.ReadCollectionJobsAsync(db, collection));
-        return rows.Select(r => States.Deserialize<JobState>(new BinaryData(r.Payload)).ToView(JobKey.Parse(r.Key))).ToList();
+        return rows.Select(r => StoredReads.Job(JobKey.Parse(r.Key), r.Payload)).ToList();
     }
 
     private static void Validate(RecordQuery query)
@@ -69,16 +66,5 @@ internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryG
     private static TimerGridException InvalidCursor(string cursor) =>
         new(ErrorCodes.InvalidCursor, $"'{cursor}' is not a cursor of this listing; pass the one made from the last entry of the previous page");
 
-    // Driver exceptions do not cross the wire intact, and their text is not for clients: answer the catalogue's 503.
-    private static async Task<T> ReadAsync<T>(Func<Task<T>> read)
-    {
-        try
-        {
-            return await read();
-        }
-        catch (DbException)
-        {
-            throw new TimerGridException(ErrorCodes.StorageUnavailable, "storage did not answer; try again");
-        }
-    }
+    private static Task<T> ReadAsync<T>(Func<Task<T>> read) => StoredReads.AnswerAsync(read);
 }
