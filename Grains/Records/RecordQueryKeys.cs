@@ -15,7 +15,6 @@ internal static class RecordQueryKeys
     public const string CollectionJobs = "TimerGridCollectionJobsKey";
     public const string DueJobs = "TimerGridDueJobsKey";
     public const string JobPage = "TimerGridJobPageKey";
-    public const string JobPageByStatus = "TimerGridJobPageByStatusKey";
     public const string JobCount = "TimerGridJobCountKey";
     public const string JobCountInRange = "TimerGridJobCountInRangeKey";
     public const string JobsByName = "TimerGridJobsByNameKey";

@@ -9,7 +9,7 @@ internal sealed partial class RecordStore
 {
     /// <summary>Up to <paramref name="limit"/> jobs (id, stored state) of the range, <paramref name="offset"/> skipped, in (next fire time, id) order.</summary>
     public Task<List<(string Id, byte[] Payload)>> ReadJobPageAsync(JobListQuery query, JobListRange range, int limit, long offset, CancellationToken cancellationToken = default) =>
-        ReadAsync(query.Status is null ? RecordQueryKeys.JobPage : RecordQueryKeys.JobPageByStatus, c =>
+        ReadAsync(RecordQueryKeys.JobPage, c =>
         {
             c.AddJobFilters(query, range);
             c.Add("AfterTime", range.AfterTime);

@@ -4,7 +4,8 @@
 -- writes a job's state: the listing and GET by id cannot disagree after a crash, and every write path (create,
 -- replace, firing, pause, delete, anything added later) maintains them. The unique name index refuses a write that
 -- gives a job a name another job of its collection holds: the state write fails as a whole.
--- Ids compare byte by byte (COLLATE "C"), as the gateway's cursors and SQLite do.
+-- Ids compare byte by byte (COLLATE "C"), as the gateway's cursors and SQLite do; a key built from one is compared
+-- with OrleansStorage's in that table's collation (COLLATE "default"), or its primary key could not serve the lookup.
 
 CREATE TABLE IF NOT EXISTS tg_job_list
 (
@@ -21,9 +22,10 @@ CREATE TABLE IF NOT EXISTS tg_job_list
     PRIMARY KEY (ServiceId, db, collection, id)
 );
 
--- The listing's order is (sort_time, id): each index ends with it, so a page, an OFFSET and a cursor are index ranges.
-CREATE INDEX IF NOT EXISTS IX_tg_job_list_Time ON tg_job_list (ServiceId, db, collection, sort_time, id);
-CREATE INDEX IF NOT EXISTS IX_tg_job_list_Status ON tg_job_list (ServiceId, db, collection, status, sort_time, id);
+-- The listing's order is (sort_time, id), so a page, an OFFSET and a cursor are ranges of these indexes. They carry every
+-- column a listing filters on, so that pages, skips and counts can be index-only scans.
+CREATE INDEX IF NOT EXISTS IX_tg_job_list_Time ON tg_job_list (ServiceId, db, collection, sort_time, id) INCLUDE (status, route, enabled, name);
+CREATE INDEX IF NOT EXISTS IX_tg_job_list_Status ON tg_job_list (ServiceId, db, collection, status, sort_time, id) INCLUDE (route, enabled, name);
 CREATE UNIQUE INDEX IF NOT EXISTS UX_tg_job_list_Name ON tg_job_list (ServiceId, db, collection, name, name_owner) WHERE name IS NOT NULL;
 
 -- Striped by the job key's hash: concurrent writers of one collection rarely wait for each other's count row lock.
@@ -56,7 +58,7 @@ INSERT INTO tg_job_counts (ServiceId, db, collection, route, status, enabled, st
 SELECT l.ServiceId, l.db, l.collection, l.route, l.status, l.enabled, s.GrainIdHash & 15, COUNT(*)
 FROM tg_job_list l
 JOIN OrleansStorage s ON s.ServiceId = l.ServiceId AND s.GrainTypeString = 'job'
- AND s.GrainIdExtensionString = l.db || '/' || l.collection || '/' || l.id
+ AND s.GrainIdExtensionString = (l.db || '/' || l.collection || '/' || l.id) COLLATE "default"
 GROUP BY l.ServiceId, l.db, l.collection, l.route, l.status, l.enabled, s.GrainIdHash & 15
 ON CONFLICT (ServiceId, db, collection, route, status, enabled, stripe) DO UPDATE SET n = excluded.n;
 
@@ -102,31 +104,18 @@ CREATE TRIGGER TR_OrleansStorage_JobList AFTER INSERT OR UPDATE OF PayloadBinary
 
 
 -- A page of a collection's jobs in (sort_time, id) order: after the keyset (@AfterTime, @AfterId), up to @Until,
--- @Offset rows skipped; null filters are folded away when the statement is planned with its parameters. Only the
--- page's rows fetch their state.
+-- @Offset rows skipped. The statement is planned with its parameters, so a null filter folds away and a status picks
+-- the status index. Only the page's rows fetch their state.
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridJobPageKey', '
 SELECT l.id, s.PayloadBinary
 FROM (SELECT id, sort_time FROM tg_job_list
-      WHERE ServiceId = @ServiceId AND db = @Db AND collection = @Collection
+      WHERE ServiceId = @ServiceId AND db = @Db AND collection = @Collection AND (@Status::text IS NULL OR status = @Status)
         AND (sort_time, id) > (@AfterTime, @AfterId) AND sort_time <= @Until
         AND (@Route::text IS NULL OR route = @Route) AND (@Enabled::boolean IS NULL OR enabled = @Enabled)
         AND (@Name::text IS NULL OR name = @Name)
       ORDER BY sort_time, id LIMIT @Limit OFFSET @Offset) l
 JOIN OrleansStorage s ON s.ServiceId = @ServiceId AND s.GrainTypeString = ''job''
- AND s.GrainIdExtensionString = @Db || ''/'' || @Collection || ''/'' || l.id
-ORDER BY l.sort_time, l.id;
-') ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
-
-INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridJobPageByStatusKey', '
-SELECT l.id, s.PayloadBinary
-FROM (SELECT id, sort_time FROM tg_job_list
-      WHERE ServiceId = @ServiceId AND db = @Db AND collection = @Collection AND status = @Status
-        AND (sort_time, id) > (@AfterTime, @AfterId) AND sort_time <= @Until
-        AND (@Route::text IS NULL OR route = @Route) AND (@Enabled::boolean IS NULL OR enabled = @Enabled)
-        AND (@Name::text IS NULL OR name = @Name)
-      ORDER BY sort_time, id LIMIT @Limit OFFSET @Offset) l
-JOIN OrleansStorage s ON s.ServiceId = @ServiceId AND s.GrainTypeString = ''job''
- AND s.GrainIdExtensionString = @Db || ''/'' || @Collection || ''/'' || l.id
+ AND s.GrainIdExtensionString = (@Db || ''/'' || @Collection || ''/'' || l.id) COLLATE "default"
 ORDER BY l.sort_time, l.id;
 ') ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
 
@@ -153,7 +142,7 @@ INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridJobsByNameKey',
 SELECT l.id, s.PayloadBinary
 FROM tg_job_list l
 JOIN OrleansStorage s ON s.ServiceId = @ServiceId AND s.GrainTypeString = ''job''
- AND s.GrainIdExtensionString = @Db || ''/'' || @Collection || ''/'' || l.id
+ AND s.GrainIdExtensionString = (@Db || ''/'' || @Collection || ''/'' || l.id) COLLATE "default"
 WHERE l.ServiceId = @ServiceId AND l.db = @Db AND l.collection = @Collection AND l.name = @Name
 ORDER BY l.sort_time, l.id
 LIMIT 2;

@@ -20,9 +20,11 @@ CREATE TABLE IF NOT EXISTS tg_job_list
     PRIMARY KEY (ServiceId, db, collection, id)
 ) WITHOUT ROWID;
 
--- The listing's order is (sort_time, id): each index ends with it, so a page, an OFFSET and a cursor are index ranges.
-CREATE INDEX IF NOT EXISTS IX_tg_job_list_Time ON tg_job_list (ServiceId, db, collection, sort_time, id);
-CREATE INDEX IF NOT EXISTS IX_tg_job_list_Status ON tg_job_list (ServiceId, db, collection, status, sort_time, id);
+-- The listing's order is (sort_time, id), so a page, an OFFSET and a cursor are ranges of these indexes. They carry every
+-- column a listing filters on: a page, a skip and a count read the index alone (a WITHOUT ROWID table would otherwise
+-- be looked up for every row passed over).
+CREATE INDEX IF NOT EXISTS IX_tg_job_list_Time ON tg_job_list (ServiceId, db, collection, sort_time, id, status, route, enabled, name);
+CREATE INDEX IF NOT EXISTS IX_tg_job_list_Status ON tg_job_list (ServiceId, db, collection, status, sort_time, id, route, enabled, name);
 CREATE UNIQUE INDEX IF NOT EXISTS UX_tg_job_list_Name ON tg_job_list (ServiceId, db, collection, name, name_owner) WHERE name IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS tg_job_counts
@@ -113,24 +115,18 @@ BEGIN
 END;
 
 -- A page of a collection's jobs in (sort_time, id) order: after the keyset (@AfterTime, @AfterId), up to @Until,
--- @Offset rows skipped. The inner query reads the index alone (route, enabled and name are read only when filtered
--- on); only the page's rows fetch their state.
+-- @Offset rows skipped. With a status, the status index serves it, else the time index: SQLite plans before it sees
+-- the parameters, so each is a branch whose constant first term switches it off; the merge reads both in order. The
+-- branches read their index alone; only the page's rows fetch their state.
 INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridJobPageKey', '
 SELECT l.id, s.PayloadBinary
-FROM (SELECT id, sort_time FROM tg_job_list INDEXED BY IX_tg_job_list_Time
-      WHERE ServiceId = @ServiceId AND db = @Db AND collection = @Collection
+FROM (SELECT id, sort_time FROM tg_job_list INDEXED BY IX_tg_job_list_Status
+      WHERE @Status IS NOT NULL AND ServiceId = @ServiceId AND db = @Db AND collection = @Collection AND status = @Status
         AND (sort_time, id) > (@AfterTime, @AfterId) AND sort_time <= @Until
         AND (@Route IS NULL OR route = @Route) AND (@Enabled IS NULL OR enabled = @Enabled) AND (@Name IS NULL OR name = @Name)
-      ORDER BY sort_time, id LIMIT @Limit OFFSET @Offset) l
-JOIN OrleansStorage s ON s.ServiceId = @ServiceId AND s.GrainTypeString = ''job''
- AND s.GrainIdExtensionString = @Db || ''/'' || @Collection || ''/'' || l.id
-ORDER BY l.sort_time, l.id;
-');
-
-INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridJobPageByStatusKey', '
-SELECT l.id, s.PayloadBinary
-FROM (SELECT id, sort_time FROM tg_job_list INDEXED BY IX_tg_job_list_Status
-      WHERE ServiceId = @ServiceId AND db = @Db AND collection = @Collection AND status = @Status
+      UNION ALL
+      SELECT id, sort_time FROM tg_job_list INDEXED BY IX_tg_job_list_Time
+      WHERE @Status IS NULL AND ServiceId = @ServiceId AND db = @Db AND collection = @Collection
         AND (sort_time, id) > (@AfterTime, @AfterId) AND sort_time <= @Until
         AND (@Route IS NULL OR route = @Route) AND (@Enabled IS NULL OR enabled = @Enabled) AND (@Name IS NULL OR name = @Name)
       ORDER BY sort_time, id LIMIT @Limit OFFSET @Offset) l
