@@ -31,7 +31,7 @@ internal sealed class ListingGrain(RecordStore store) : Grain, IListingGrain
         KeyRules.Require(db, "db");
         KeyRules.Require(collection, "collection");
         JobSpecRules.RequireName(name);
-        var rows = await StoredReads.AnswerAsync(() => store.ReadJobsByNameAsync(db, collection, name));
+        var rows = await StoredReads.AnswerAsync(() => store.ReadJobByNameAsync(db, collection, name));
         return rows.Count == 0 ? null : StoredReads.Job(new JobKey(db, collection, rows[0].Id), rows[0].Payload);
     }
 

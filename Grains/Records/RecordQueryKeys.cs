@@ -17,7 +17,7 @@ internal static class RecordQueryKeys
     public const string JobPage = "TimerGridJobPageKey";
     public const string JobCount = "TimerGridJobCountKey";
     public const string JobCountInRange = "TimerGridJobCountInRangeKey";
-    public const string JobsByName = "TimerGridJobsByNameKey";
+    public const string JobByName = "TimerGridJobByNameKey";
     public const string CollectionCounts = "TimerGridCollectionCountsKey";
     public const string RoutePage = "TimerGridRoutePageKey";
     public const string RouteCount = "TimerGridRouteCountKey";

@@ -25,9 +25,9 @@ internal sealed partial class RecordStore
         return (await ReadAsync(key, c => c.AddJobFilters(query, range), Count, cancellationToken)).Single();
     }
 
-    /// <summary>The jobs of the collection with this name (id, stored state): one, or the first two holding it as a shared label.</summary>
-    public Task<List<(string Id, byte[] Payload)>> ReadJobsByNameAsync(string db, string collection, string name, CancellationToken cancellationToken = default) =>
-        ReadAsync(RecordQueryKeys.JobsByName, c =>
+    /// <summary>The job of the collection with this name (id, stored state); of jobs sharing it as a label, the first listed.</summary>
+    public Task<List<(string Id, byte[] Payload)>> ReadJobByNameAsync(string db, string collection, string name, CancellationToken cancellationToken = default) =>
+        ReadAsync(RecordQueryKeys.JobByName, c =>
         {
             c.AddJob(db, collection, null);
             c.Add("Name", name);

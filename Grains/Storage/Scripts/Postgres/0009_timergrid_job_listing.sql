@@ -138,14 +138,14 @@ WHERE ServiceId = @ServiceId AND db = @Db AND collection = @Collection
   AND (@Enabled::boolean IS NULL OR enabled = @Enabled) AND (@Name::text IS NULL OR name = @Name);
 ') ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
 
-INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridJobsByNameKey', '
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridJobByNameKey', '
 SELECT l.id, s.PayloadBinary
 FROM tg_job_list l
 JOIN OrleansStorage s ON s.ServiceId = @ServiceId AND s.GrainTypeString = ''job''
  AND s.GrainIdExtensionString = (@Db || ''/'' || @Collection || ''/'' || l.id) COLLATE "default"
 WHERE l.ServiceId = @ServiceId AND l.db = @Db AND l.collection = @Collection AND l.name = @Name
 ORDER BY l.sort_time, l.id
-LIMIT 2;
+LIMIT 1;
 ') ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
 
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridCollectionCountsKey', '

@@ -92,12 +92,21 @@ BEGIN
     FROM (SELECT CAST(NEW.payload AS TEXT) AS state, substr(NEW.job_key, instr(NEW.job_key, '/') + 1) AS rest);
 END;
 
+-- The counts change only when the job moves to another (route, status, enabled) group, as the row stored so far tells.
 CREATE TRIGGER IF NOT EXISTS TR_tg_job_apply INSTEAD OF INSERT ON tg_job_apply
 BEGIN
     UPDATE tg_job_counts SET n = n - 1
     WHERE (ServiceId, db, collection, route, status, enabled) IN
           (SELECT ServiceId, db, collection, route, status, enabled FROM tg_job_list
-           WHERE ServiceId = NEW.ServiceId AND db = NEW.db AND collection = NEW.collection AND id = NEW.id);
+           WHERE ServiceId = NEW.ServiceId AND db = NEW.db AND collection = NEW.collection AND id = NEW.id
+             AND (route, status, enabled) IS NOT (NEW.route, NEW.status, NEW.enabled));
+    INSERT INTO tg_job_counts (ServiceId, db, collection, route, status, enabled, n)
+    SELECT NEW.ServiceId, NEW.db, NEW.collection, NEW.route, NEW.status, NEW.enabled, 1
+    WHERE NEW.status IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM tg_job_list
+                      WHERE ServiceId = NEW.ServiceId AND db = NEW.db AND collection = NEW.collection AND id = NEW.id
+                        AND (route, status, enabled) IS (NEW.route, NEW.status, NEW.enabled))
+    ON CONFLICT (ServiceId, db, collection, route, status, enabled) DO UPDATE SET n = n + 1;
     DELETE FROM tg_job_list
     WHERE NEW.status IS NULL AND ServiceId = NEW.ServiceId AND db = NEW.db AND collection = NEW.collection AND id = NEW.id;
     -- A job keeps a name it holds (a name held twice from before this script stays shared until it changes).
@@ -107,11 +116,7 @@ BEGIN
     ON CONFLICT (ServiceId, db, collection, id) DO UPDATE SET
         status = excluded.status, enabled = excluded.enabled, route = excluded.route, sort_time = excluded.sort_time,
         name_owner = CASE WHEN name IS excluded.name THEN name_owner ELSE excluded.name_owner END, name = excluded.name
-    WHERE (status, enabled, route, sort_time, name, name_owner) IS NOT (excluded.status, excluded.enabled, excluded.route, excluded.sort_time, excluded.name, excluded.name_owner);
-    INSERT INTO tg_job_counts (ServiceId, db, collection, route, status, enabled, n)
-    SELECT ServiceId, db, collection, route, status, enabled, 1 FROM tg_job_list
-    WHERE NEW.status IS NOT NULL AND ServiceId = NEW.ServiceId AND db = NEW.db AND collection = NEW.collection AND id = NEW.id
-    ON CONFLICT (ServiceId, db, collection, route, status, enabled) DO UPDATE SET n = n + 1;
+    WHERE (status, enabled, route, sort_time, name) IS NOT (excluded.status, excluded.enabled, excluded.route, excluded.sort_time, excluded.name);
 END;
 
 -- A page of a collection's jobs in (sort_time, id) order: after the keyset (@AfterTime, @AfterId), up to @Until,
@@ -153,14 +158,14 @@ WHERE ServiceId = @ServiceId AND db = @Db AND collection = @Collection
   AND (@Enabled IS NULL OR enabled = @Enabled) AND (@Name IS NULL OR name = @Name);
 ');
 
-INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridJobsByNameKey', '
+INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridJobByNameKey', '
 SELECT l.id, s.PayloadBinary
 FROM tg_job_list l INDEXED BY UX_tg_job_list_Name
 JOIN OrleansStorage s ON s.ServiceId = @ServiceId AND s.GrainTypeString = ''job''
  AND s.GrainIdExtensionString = @Db || ''/'' || @Collection || ''/'' || l.id
 WHERE l.ServiceId = @ServiceId AND l.db = @Db AND l.collection = @Collection AND l.name = @Name
 ORDER BY l.sort_time, l.id
-LIMIT 2;
+LIMIT 1;
 ');
 
 INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridCollectionCountsKey', '
