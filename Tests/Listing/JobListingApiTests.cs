@@ -98,7 +98,7 @@ public sealed class JobListingApiTests(ApiFixture app)
 
         Assert.Equal(visited.Distinct(), visited);
         Assert.Equal(originals.Except(deletedUnvisited), visited.Where(originals.Contains));
-        Assert.Empty(visited.Where(id => id.StartsWith("early", StringComparison.Ordinal)));
+        Assert.DoesNotContain(visited, id => id.StartsWith("early", StringComparison.Ordinal));
         Assert.Equal(Enumerable.Range(1, round).Select(r => $"late{r}"), visited.Where(id => id.StartsWith("late", StringComparison.Ordinal)));
         Assert.True(round >= 4, $"only {round} pages were walked");
     }
