@@ -69,6 +69,9 @@ DECLARE
     was    tg_job_list%ROWTYPE;
     shared boolean;
 BEGIN
+    IF state ->> 'status' IS NULL THEN
+        state := NULL;   -- a state without a status is listed as none, as SQLite's trigger does
+    END IF;
     SELECT * INTO was FROM tg_job_list WHERE ServiceId = NEW.ServiceId AND db = k[1] AND collection = k[2] AND id = k[3];
     IF state IS NULL THEN
         DELETE FROM tg_job_list WHERE ServiceId = NEW.ServiceId AND db = k[1] AND collection = k[2] AND id = k[3];

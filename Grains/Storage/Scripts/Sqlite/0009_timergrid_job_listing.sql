@@ -78,7 +78,7 @@ BEGIN
     INSERT INTO tg_job_write VALUES (NEW.ServiceId, NEW.GrainIdExtensionString, NEW.PayloadBinary);
 END;
 
--- A deleted job (payload NULL) arrives with a NULL status.
+-- A deleted job (payload NULL) arrives with a NULL status, and so would a state without one: neither is listed.
 CREATE TRIGGER IF NOT EXISTS TR_tg_job_write INSTEAD OF INSERT ON tg_job_write
 BEGIN
     INSERT INTO tg_job_apply
