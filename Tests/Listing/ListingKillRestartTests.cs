@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using TimerGrid.Tests.Fixtures;
 using Xunit.Abstractions;
@@ -24,9 +25,12 @@ public sealed class ListingKillRestartTests(ITestOutputHelper output)
             using var http = new HttpClient { BaseAddress = silo.Url };
             await http.CreateRouteAsync("lkill", "r", receiver.UrlFor("lkill"));
             await http.CreateRouteAsync("lkill", "flaky", receiver.UrlFor("lkill-flaky", _ => new WebhookReceiver.Answer(503)));
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-            var clients = Enumerable.Range(0, 8).Select(client => ChurnUntilKilledAsync(http, client, touched, stop.Token)).ToArray();
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            var answered = new StrongBox<int>();
+            var clients = Enumerable.Range(0, 8).Select(client => ChurnUntilKilledAsync(http, client, touched, answered)).ToArray();
+            for (var waited = 0; Volatile.Read(ref answered.Value) < 200 && waited < 1200; waited++)
+            {
+                await Task.Delay(50);   // until 200 calls were answered (at most a minute): some of every kind
+            }
             silo.Kill();   // mid-stream: writes, firings and retries are in flight
             await Task.WhenAll(clients);
         }
@@ -71,10 +75,10 @@ public sealed class ListingKillRestartTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Each step touches one job: creates it (some due at once, some named, some contesting one name), or replaces, pauses or deletes an earlier one.</summary>
-    private static async Task ChurnUntilKilledAsync(HttpClient http, int client, ConcurrentDictionary<string, bool> touched, CancellationToken stop)
+    /// <summary>Until the node dies, each step touches one job: creates it (some due at once, some named, some contesting one name), or replaces, pauses or deletes an earlier one.</summary>
+    private static async Task ChurnUntilKilledAsync(HttpClient http, int client, ConcurrentDictionary<string, bool> touched, StrongBox<int> answered)
     {
-        for (var n = 0; !stop.IsCancellationRequested; n++)
+        for (var n = 0; ; n++)
         {
             var id = $"c{client}-{n}";
             var earlier = $"c{client}-{n / 2}";
@@ -82,7 +86,7 @@ public sealed class ListingKillRestartTests(ITestOutputHelper output)
             touched[id] = true;
             try
             {
-                using var response = (n % 6) switch
+                using var response = ((n + client) % 6) switch
                 {
                     0 => await http.PostJsonAsync(Jobs, $$"""{"id":"{{id}}","trigger_time":{{TimerGridClient.Now + 300}},"route":"{{(n % 4 == 0 ? "flaky" : "r")}}"}"""),
                     1 => await http.PostJsonAsync(Jobs, $$"""{"id":"{{id}}","trigger_time":{{far}},"route":"r","name":"contested"}"""),
@@ -96,6 +100,7 @@ public sealed class ListingKillRestartTests(ITestOutputHelper output)
             {
                 return;   // killed
             }
+            Interlocked.Increment(ref answered.Value);
         }
     }
 }
