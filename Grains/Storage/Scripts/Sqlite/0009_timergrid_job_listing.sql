@@ -24,7 +24,10 @@ CREATE TABLE IF NOT EXISTS tg_job_list
 -- column a listing filters on: a page, a skip and a count read the index alone (a WITHOUT ROWID table would otherwise
 -- be looked up for every row passed over).
 CREATE INDEX IF NOT EXISTS IX_tg_job_list_Time ON tg_job_list (ServiceId, db, collection, sort_time, id, status, route, enabled, name);
-CREATE INDEX IF NOT EXISTS IX_tg_job_list_Status ON tg_job_list (ServiceId, db, collection, status, sort_time, id, route, enabled, name);
+-- Most jobs are scheduled, and a listing of them reads the time index well: the status index holds only the others
+-- (delivered, failed, completed), so creating a job costs no entry in it.
+CREATE INDEX IF NOT EXISTS IX_tg_job_list_Status ON tg_job_list (ServiceId, db, collection, status, sort_time, id, route, enabled, name)
+    WHERE status <> 'scheduled';
 CREATE UNIQUE INDEX IF NOT EXISTS UX_tg_job_list_Name ON tg_job_list (ServiceId, db, collection, name, name_owner) WHERE name IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS tg_job_counts
@@ -62,11 +65,9 @@ INSERT INTO tg_job_counts (ServiceId, db, collection, route, status, enabled, n)
 SELECT ServiceId, db, collection, route, status, enabled, COUNT(*) FROM tg_job_list WHERE true GROUP BY ServiceId, db, collection, route, status, enabled
 ON CONFLICT (ServiceId, db, collection, route, status, enabled) DO UPDATE SET n = excluded.n;
 
--- The triggers hand each write of a job's state to one place: an INSERT into this view, whose INSTEAD OF trigger
--- splits the key and reads the state's fields once, and hands them to tg_job_apply's, which moves the job's row
--- and counts. (SQLite triggers have no variables; a view's NEW row serves as them.)
+-- Each write of a job's state goes to one place: an INSERT into this view, whose INSTEAD OF trigger splits the key
+-- and reads the state's fields (SQLite triggers have no variables or shared bodies; a view's NEW row serves as both).
 CREATE VIEW IF NOT EXISTS tg_job_write AS SELECT ServiceId, GrainIdExtensionString AS job_key, PayloadBinary AS payload FROM OrleansStorage WHERE 0;
-CREATE VIEW IF NOT EXISTS tg_job_apply AS SELECT ServiceId, db, collection, id, status, enabled, route, name, name_owner, sort_time FROM tg_job_list WHERE 0;
 
 CREATE TRIGGER IF NOT EXISTS TR_OrleansStorage_JobInserted AFTER INSERT ON OrleansStorage WHEN NEW.GrainTypeString = 'job'
 BEGIN
@@ -78,61 +79,65 @@ BEGIN
     INSERT INTO tg_job_write VALUES (NEW.ServiceId, NEW.GrainIdExtensionString, NEW.PayloadBinary);
 END;
 
--- A deleted job (payload NULL) arrives with a NULL status, and so would a state without one: neither is listed.
+-- A deleted job (payload NULL) leaves the list; a state without a status never enters it. A job keeps a name it holds
+-- (a name held twice from before this script stays shared until it changes).
 CREATE TRIGGER IF NOT EXISTS TR_tg_job_write INSTEAD OF INSERT ON tg_job_write
 BEGIN
-    INSERT INTO tg_job_apply
-    SELECT NEW.ServiceId,
-           substr(NEW.job_key, 1, instr(NEW.job_key, '/') - 1),
-           substr(rest, 1, instr(rest, '/') - 1),
-           substr(rest, instr(rest, '/') + 1),
-           state ->> '$.status', state ->> '$.enabled', state ->> '$.route', state ->> '$.name',
+    DELETE FROM tg_job_list
+    WHERE NEW.payload IS NULL AND ServiceId = NEW.ServiceId
+      AND db = substr(NEW.job_key, 1, instr(NEW.job_key, '/') - 1)
+      AND collection = substr(NEW.job_key, instr(NEW.job_key, '/') + 1, instr(substr(NEW.job_key, instr(NEW.job_key, '/') + 1), '/') - 1)
+      AND id = substr(substr(NEW.job_key, instr(NEW.job_key, '/') + 1), instr(substr(NEW.job_key, instr(NEW.job_key, '/') + 1), '/') + 1);
+    INSERT INTO tg_job_list (ServiceId, db, collection, id, status, enabled, route, name, name_owner, sort_time)
+    SELECT NEW.ServiceId, substr(NEW.job_key, 1, instr(NEW.job_key, '/') - 1), substr(rest, 1, instr(rest, '/') - 1),
+           substr(rest, instr(rest, '/') + 1), state ->> '$.status', state ->> '$.enabled', state ->> '$.route', state ->> '$.name',
            CASE WHEN state ->> '$.sharedName' THEN substr(rest, instr(rest, '/') + 1) ELSE '' END,
            COALESCE(state ->> '$.dueAt', 9223372036854775807)
-    FROM (SELECT CAST(NEW.payload AS TEXT) AS state, substr(NEW.job_key, instr(NEW.job_key, '/') + 1) AS rest);
-END;
-
--- The counts change only when the job moves to another (route, status, enabled) group, as the row stored so far tells.
-CREATE TRIGGER IF NOT EXISTS TR_tg_job_apply INSTEAD OF INSERT ON tg_job_apply
-BEGIN
-    UPDATE tg_job_counts SET n = n - 1
-    WHERE (ServiceId, db, collection, route, status, enabled) IN
-          (SELECT ServiceId, db, collection, route, status, enabled FROM tg_job_list
-           WHERE ServiceId = NEW.ServiceId AND db = NEW.db AND collection = NEW.collection AND id = NEW.id
-             AND (route, status, enabled) IS NOT (NEW.route, NEW.status, NEW.enabled));
-    INSERT INTO tg_job_counts (ServiceId, db, collection, route, status, enabled, n)
-    SELECT NEW.ServiceId, NEW.db, NEW.collection, NEW.route, NEW.status, NEW.enabled, 1
-    WHERE NEW.status IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM tg_job_list
-                      WHERE ServiceId = NEW.ServiceId AND db = NEW.db AND collection = NEW.collection AND id = NEW.id
-                        AND (route, status, enabled) IS (NEW.route, NEW.status, NEW.enabled))
-    ON CONFLICT (ServiceId, db, collection, route, status, enabled) DO UPDATE SET n = n + 1;
-    DELETE FROM tg_job_list
-    WHERE NEW.status IS NULL AND ServiceId = NEW.ServiceId AND db = NEW.db AND collection = NEW.collection AND id = NEW.id;
-    -- A job keeps a name it holds (a name held twice from before this script stays shared until it changes).
-    INSERT INTO tg_job_list (ServiceId, db, collection, id, status, enabled, route, name, name_owner, sort_time)
-    SELECT NEW.ServiceId, NEW.db, NEW.collection, NEW.id, NEW.status, NEW.enabled, NEW.route, NEW.name, NEW.name_owner, NEW.sort_time
-    WHERE NEW.status IS NOT NULL
+    FROM (SELECT CAST(NEW.payload AS TEXT) AS state, substr(NEW.job_key, instr(NEW.job_key, '/') + 1) AS rest)
+    WHERE state ->> '$.status' IS NOT NULL
     ON CONFLICT (ServiceId, db, collection, id) DO UPDATE SET
         status = excluded.status, enabled = excluded.enabled, route = excluded.route, sort_time = excluded.sort_time,
         name_owner = CASE WHEN name IS excluded.name THEN name_owner ELSE excluded.name_owner END, name = excluded.name
     WHERE (status, enabled, route, sort_time, name) IS NOT (excluded.status, excluded.enabled, excluded.route, excluded.sort_time, excluded.name);
 END;
 
+-- The counts follow the list's rows: a job counts in its (route, status, enabled) group while it is listed.
+CREATE TRIGGER IF NOT EXISTS TR_tg_job_list_Inserted AFTER INSERT ON tg_job_list
+BEGIN
+    INSERT INTO tg_job_counts VALUES (NEW.ServiceId, NEW.db, NEW.collection, NEW.route, NEW.status, NEW.enabled, 1)
+    ON CONFLICT (ServiceId, db, collection, route, status, enabled) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER IF NOT EXISTS TR_tg_job_list_Moved AFTER UPDATE OF route, status, enabled ON tg_job_list
+WHEN (OLD.route, OLD.status, OLD.enabled) IS NOT (NEW.route, NEW.status, NEW.enabled)
+BEGIN
+    UPDATE tg_job_counts SET n = n - 1
+    WHERE (ServiceId, db, collection, route, status, enabled) = (OLD.ServiceId, OLD.db, OLD.collection, OLD.route, OLD.status, OLD.enabled);
+    INSERT INTO tg_job_counts VALUES (NEW.ServiceId, NEW.db, NEW.collection, NEW.route, NEW.status, NEW.enabled, 1)
+    ON CONFLICT (ServiceId, db, collection, route, status, enabled) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER IF NOT EXISTS TR_tg_job_list_Deleted AFTER DELETE ON tg_job_list
+BEGIN
+    UPDATE tg_job_counts SET n = n - 1
+    WHERE (ServiceId, db, collection, route, status, enabled) = (OLD.ServiceId, OLD.db, OLD.collection, OLD.route, OLD.status, OLD.enabled);
+END;
+
 -- A page of a collection's jobs in (sort_time, id) order: after the keyset (@AfterTime, @AfterId), up to @Until,
--- @Offset rows skipped. With a status, the status index serves it, else the time index: SQLite plans before it sees
--- the parameters, so each is a branch whose constant first term switches it off; the merge reads both in order. The
--- branches read their index alone; only the page's rows fetch their state.
+-- @Offset rows skipped. A status other than scheduled is served by the status index, anything else by the time index:
+-- SQLite plans before it sees the parameters, so each is a branch whose constant first term switches it off; the merge
+-- reads both in order. The branches read their index alone; only the page's rows fetch their state.
 INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridJobPageKey', '
 SELECT l.id, s.PayloadBinary
 FROM (SELECT id, sort_time FROM tg_job_list INDEXED BY IX_tg_job_list_Status
-      WHERE @Status IS NOT NULL AND ServiceId = @ServiceId AND db = @Db AND collection = @Collection AND status = @Status
+      WHERE @Status <> ''scheduled'' AND ServiceId = @ServiceId AND db = @Db AND collection = @Collection
+        AND status = @Status AND status <> ''scheduled''
         AND (sort_time, id) > (@AfterTime, @AfterId) AND sort_time <= @Until
         AND (@Route IS NULL OR route = @Route) AND (@Enabled IS NULL OR enabled = @Enabled) AND (@Name IS NULL OR name = @Name)
       UNION ALL
       SELECT id, sort_time FROM tg_job_list INDEXED BY IX_tg_job_list_Time
-      WHERE @Status IS NULL AND ServiceId = @ServiceId AND db = @Db AND collection = @Collection
-        AND (sort_time, id) > (@AfterTime, @AfterId) AND sort_time <= @Until
+      WHERE (@Status IS NULL OR @Status = ''scheduled'') AND ServiceId = @ServiceId AND db = @Db AND collection = @Collection
+        AND (sort_time, id) > (@AfterTime, @AfterId) AND sort_time <= @Until AND (@Status IS NULL OR status = @Status)
         AND (@Route IS NULL OR route = @Route) AND (@Enabled IS NULL OR enabled = @Enabled) AND (@Name IS NULL OR name = @Name)
       ORDER BY sort_time, id LIMIT @Limit OFFSET @Offset) l
 JOIN OrleansStorage s ON s.ServiceId = @ServiceId AND s.GrainTypeString = ''job''
