@@ -22,7 +22,11 @@ public sealed class PostgresListingTests
             await http.CreateNamedJobAsync("pg", "c", ids[i], Far + i / 2 * 1000, i % 2 == 0 ? "r" : "r2", $"name {ids[i]}");
         }
         (await http.PostAsync("/job/pg/c/c/pause", null)).EnsureSuccessStatusCode();
+        await http.CreateRouteAsync("pg", "gone", "http://127.0.0.1:9/never");
         await http.CreateJobAsync("pg", "other", "x", Far, "r");
+        await http.CreateJobAsync("pg", "other", "failed", TimerGridClient.Now + 500, "gone");
+        await (await http.DeleteAsync("/route/pg/gone")).EnsureOkAsync();   // it fails for want of its route
+        await http.WaitForStatusAsync("/job/pg/other/failed", "failed");
 
         var first = await http.GetJsonAsync("/job/pg/c?pagesize=4");
         var second = await http.GetJsonAsync($"/job/pg/c?pagesize=4&cursor={Uri.EscapeDataString(first.NextCursor()!)}");
@@ -35,7 +39,10 @@ public sealed class PostgresListingTests
         Assert.Equal(["a2"], (await http.GetJsonAsync($"/job/pg/c?route=r&from={Far + 1000}")).Ids());
         Assert.Equal(["c"], (await http.GetJsonAsync("/job/pg/c?enabled=false&status=scheduled")).Ids());
         Assert.Equal("B2", (await http.GetJsonAsync("/job/pg/c/byname/name%20B2")).GetProperty("id").GetString());
-        Assert.Equal("""{"collections":[{"collection":"c","count":6},{"collection":"other","count":1}]}""", (await http.GetJsonAsync("/job/pg")).GetRawText());
+        var failed = await http.GetJsonAsync("/job/pg/other?status=failed");
+        Assert.Equal(["failed"], failed.Ids());
+        Assert.Equal(1, failed.GetProperty("count").GetInt64());
+        Assert.Equal("""{"collections":[{"collection":"c","count":6},{"collection":"other","count":2}]}""", (await http.GetJsonAsync("/job/pg")).GetRawText());
         Assert.Equal(["r", "r2"], (await http.GetJsonAsync("/route/pg")).Ids("routes"));
 
         var before = (await http.GetJsonAsync("/job/pg/c?pagesize=100")).GetRawText();
