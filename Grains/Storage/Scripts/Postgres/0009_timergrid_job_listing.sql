@@ -55,6 +55,7 @@ SELECT ServiceId, k[1], k[2], k[3], state ->> 'status', (state ->> 'enabled')::b
        COALESCE((state ->> 'dueAt')::bigint, 9223372036854775807)
 FROM (SELECT ServiceId, string_to_array(GrainIdExtensionString, '/') AS k, tg_state_json(PayloadBinary) AS state
       FROM OrleansStorage WHERE GrainTypeString = 'job' AND PayloadBinary IS NOT NULL) stored
+WHERE state ->> 'status' IS NOT NULL
 ON CONFLICT (ServiceId, db, collection, id) DO NOTHING;
 
 INSERT INTO tg_job_counts (ServiceId, db, collection, route, status, enabled, stripe, n)

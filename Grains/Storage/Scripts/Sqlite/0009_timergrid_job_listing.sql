@@ -58,7 +58,7 @@ FROM (SELECT ServiceId,
       FROM (SELECT ServiceId, GrainIdExtensionString, CAST(PayloadBinary AS TEXT) AS state,
                    substr(GrainIdExtensionString, instr(GrainIdExtensionString, '/') + 1) AS rest
             FROM OrleansStorage WHERE GrainTypeString = 'job' AND PayloadBinary IS NOT NULL))
-WHERE true
+WHERE status IS NOT NULL
 ON CONFLICT (ServiceId, db, collection, id) DO NOTHING;
 
 INSERT INTO tg_job_counts (ServiceId, db, collection, route, status, enabled, n)
