@@ -17,10 +17,10 @@ internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryG
     {
         Validate(query);
         var before = query.Cursor is null ? (query.To, "") : ParseCursor(query.Cursor);
-        return await ReadAsync(() => store.ReadExecutionsAsync(query, Limit(query), before));
+        return await StoredReads.AnswerAsync(() => store.ReadExecutionsAsync(query, Limit(query), before));
     }
 
-    public Task<ExecutionView?> GetExecutionAsync(string executionId) => ReadAsync(() => store.ReadExecutionAsync(executionId));
+    public Task<ExecutionView?> GetExecutionAsync(string executionId) => StoredReads.AnswerAsync(() => store.ReadExecutionAsync(executionId));
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(RecordQuery query)
     {
@@ -30,14 +30,14 @@ internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryG
             var (time, id) when long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) => (time, number),
             _ => throw InvalidCursor(query.Cursor),
         };
-        return await ReadAsync(() => store.ReadAuditAsync(query, Limit(query), before));
+        return await StoredReads.AnswerAsync(() => store.ReadAuditAsync(query, Limit(query), before));
     }
 
     public async Task<IReadOnlyList<JobView>> GetCollectionJobsAsync(string db, string collection)
     {
         KeyRules.Require(db, "db");
         KeyRules.Require(collection, "collection");
-        var rows = await ReadAsync(() => store.ReadCollectionJobsAsync(db, collection));
+        var rows = await StoredReads.AnswerAsync(() => store.ReadCollectionJobsAsync(db, collection));
         return rows.Select(r => StoredReads.Job(JobKey.Parse(r.Key), r.Payload)).ToList();
     }
 
@@ -65,6 +65,4 @@ internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryG
 
     private static TimerGridException InvalidCursor(string cursor) =>
         new(ErrorCodes.InvalidCursor, $"'{cursor}' is not a cursor of this listing; pass the one made from the last entry of the previous page");
-
-    private static Task<T> ReadAsync<T>(Func<Task<T>> read) => StoredReads.AnswerAsync(read);
 }
