@@ -20,7 +20,6 @@ public static class TimerGridApiEndpointExtensions
         app.MapTimerGridHealthChecks();
         app.MapKeyApi();
         app.MapJobApi();
-        app.MapJobListApi();
         app.MapRouteApi();
         app.MapRecordApi();
         app.MapSchedulerApi();
