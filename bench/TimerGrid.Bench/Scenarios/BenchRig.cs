@@ -18,6 +18,9 @@ internal sealed class BenchRig(ITarget target, string workDir, Deployment deploy
 
     public LoadDriver Driver { get; } = new(deployment.Jobs);
 
+    /// <summary>True when the target also delivers to the bench's callback grains (<see cref="JobPlan.GrainRoute"/>).</summary>
+    public bool HasGrainRoute => deployment.Callbacks is not null;
+
     /// <summary>The creation rate a warm-up measured on this node, once one ran (scenarios sharing a rig warm up once).</summary>
     public double? WarmCreationRate { get; set; }
 
@@ -28,7 +31,7 @@ internal sealed class BenchRig(ITarget target, string workDir, Deployment deploy
         var receiver = await Receiver.StartAsync();
         try
         {
-            var deployment = await target.DeployAsync(environment, workDir, receiver.HookUrl);
+            var deployment = await target.DeployAsync(environment, workDir, receiver);
             Console.Error.WriteLine($"   {target.Name}: node pid {deployment.Node.Pid} on {deployment.Node.Url} answered in {deployment.Startup.TotalSeconds:F1} s; " +
                 $"jobs via {deployment.Jobs.Kind}; its log: {NodeLog(workDir)}");
             return new BenchRig(target, workDir, deployment, receiver);
