@@ -1,3 +1,4 @@
+using TimerGrid.Bench.Callbacks;
 using TimerGrid.Bench.Load;
 using TimerGrid.Bench.Node;
 using TimerGrid.Bench.Targets;
@@ -19,7 +20,10 @@ internal sealed class BenchRig(ITarget target, string workDir, Deployment deploy
     public LoadDriver Driver { get; } = new(deployment.Jobs);
 
     /// <summary>True when the target also delivers to the bench's callback grains (<see cref="JobPlan.GrainRoute"/>).</summary>
-    public bool HasGrainRoute => deployment.Callbacks is not null;
+    public bool HasGrainRoute => deployment.JoinCallbacks is not null;
+
+    /// <summary>Joins the silo hosting the callback grains; dispose it (it leaves) before the node may be killed.</summary>
+    public Task<CallbackSilo> JoinCallbackSiloAsync() => deployment.JoinCallbacks!();
 
     /// <summary>The creation rate a warm-up measured on this node, once one ran (scenarios sharing a rig warm up once).</summary>
     public double? WarmCreationRate { get; set; }

@@ -20,6 +20,7 @@ internal sealed class BurstScenario : IScenario
         await BurstAsync(rig, options, report, Collection, JobPlan.WebhookRoute, prefix: "");
         if (rig.HasGrainRoute)
         {
+            await using var callbacks = await rig.JoinCallbackSiloAsync();
             await BurstAsync(rig, options, report, Collection + GrainRouteFigures.CollectionSuffix, JobPlan.GrainRoute, GrainRouteFigures.Prefix);
         }
         return report;

@@ -21,6 +21,7 @@ internal sealed class SpreadScenario : IScenario
         step.AddTo(report);
         if (rig.HasGrainRoute)
         {
+            await using var callbacks = await rig.JoinCallbackSiloAsync();
             var grain = await PacedStep.RunAsync(rig, Collection + GrainRouteFigures.CollectionSuffix, options.Rate, options.Seconds, JobPlan.GrainRoute);
             grain.AddTo(report, GrainRouteFigures.Prefix);
         }

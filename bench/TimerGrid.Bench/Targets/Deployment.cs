@@ -16,20 +16,20 @@ internal sealed class Deployment(NodeProcess node, IBenchStorage storage, IJobCl
     /// <summary>From starting the node process until <c>/healthz</c> answered.</summary>
     public TimeSpan Startup => startup;
 
-    /// <summary>The silo hosting the GRAIN route's callback grains, when the target has that route.</summary>
-    public CallbackSilo? Callbacks { get; private init; }
-
     /// <summary>
-    /// Starts <paramref name="node"/> on <paramref name="storage"/>, connects, and joins the callback silo when
-    /// <paramref name="joinCallbacks"/> is given; on failure removes the node and its storage.
+    /// Joins a silo hosting the GRAIN route's callback grains to the node's cluster, when the target has that route.
+    /// A scenario joins it for its GRAIN half and leaves before anything kills the node: a silo that outlives its
+    /// single node's membership table terminates its process.
     /// </summary>
+    public Func<Task<CallbackSilo>>? JoinCallbacks { get; private init; }
+
+    /// <summary>Starts <paramref name="node"/> on <paramref name="storage"/> and connects; on failure removes both.</summary>
     public static async Task<Deployment> StartAsync(NodeProcess node, IBenchStorage storage, Func<Task<IJobClient>> connect, Func<Task<CallbackSilo>>? joinCallbacks = null)
     {
         try
         {
             var startup = await node.StartAsync();
-            var jobs = await connect();
-            return new Deployment(node, storage, jobs, startup) { Callbacks = joinCallbacks is null ? null : await joinCallbacks() };
+            return new Deployment(node, storage, await connect(), startup) { JoinCallbacks = joinCallbacks };
         }
         catch
         {
@@ -42,10 +42,6 @@ internal sealed class Deployment(NodeProcess node, IBenchStorage storage, IJobCl
     /// <summary>Kills the node and removes its storage.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Callbacks is not null)
-        {
-            await Callbacks.DisposeAsync();   // leaves while the node still answers
-        }
         node.Dispose();
         await jobs.DisposeAsync();
         await storage.DisposeAsync();

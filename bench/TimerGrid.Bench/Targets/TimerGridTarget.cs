@@ -22,8 +22,8 @@ internal sealed class TimerGridTarget(string name, string title, bool onPostgres
     public bool FromBaselineBuild { get; init; }
 
     /// <summary>
-    /// A single node on SQLite also delivers to a GRAIN route, whose grains a silo in the bench hosts (joining by the
-    /// node's localhost clustering). A baseline build may predate GRAIN routes.
+    /// A single node on SQLite also has a GRAIN route, whose grains a silo in the bench hosts (joining by the node's
+    /// localhost clustering). A baseline build may predate GRAIN routes.
     /// </summary>
     private bool HasGrainRoute => !onPostgres && !FromBaselineBuild;
 
