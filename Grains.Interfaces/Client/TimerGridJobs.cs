@@ -27,13 +27,8 @@ public sealed class TimerGridJobs
         ScheduleAsync(id, new JobSpec(at.ToUnixTimeMilliseconds(), JobMeta.ToJson(meta), route));
 
     /// <summary>Creates a job from a full spec (recurring schedules, names, options), as <c>POST /job</c> does.</summary>
-    public async Task<CreateOutcome> ScheduleAsync(string id, JobSpec spec)
-    {
-        var outcome = await Job(id).CreateAsync(spec);
-        return outcome == CreateOutcome.Conflict
-            ? throw new TimerGridException(ErrorCodes.JobExists, $"job '{id}' exists with a different spec; reschedule it instead")
-            : outcome;
-    }
+    public Task<CreateOutcome> ScheduleAsync(string id, JobSpec spec) =>
+        Job(id).CreateAsync(spec).UnlessConflictAsync(ErrorCodes.JobExists, $"job '{id}' exists with a different spec; reschedule it instead");
 
     /// <summary>The job as stored, or null when there is none.</summary>
     public Task<JobView?> GetAsync(string id) => Job(id).GetAsync();

@@ -35,13 +35,8 @@ public sealed class TimerGridRoutes
         CreateAsync(id, RouteSpec.Grain(grainInterface, grainKey));
 
     /// <summary>Creates a route; the same spec again is harmless, a different one for an existing id is <see cref="ErrorCodes.RouteExists"/>.</summary>
-    public async Task<CreateOutcome> CreateAsync(string id, RouteSpec spec)
-    {
-        var outcome = await Route(id).CreateAsync(spec);
-        return outcome == CreateOutcome.Conflict
-            ? throw new TimerGridException(ErrorCodes.RouteExists, $"route '{id}' exists with a different spec")
-            : outcome;
-    }
+    public Task<CreateOutcome> CreateAsync(string id, RouteSpec spec) =>
+        Route(id).CreateAsync(spec).UnlessConflictAsync(ErrorCodes.RouteExists, $"route '{id}' exists with a different spec");
 
     /// <summary>The route, or null when there is none.</summary>
     public Task<RouteView?> GetAsync(string id) => Route(id).GetAsync();
