@@ -55,6 +55,23 @@ public sealed class GrainRouteTests(CallbackClusterFixture cluster) : IClassFixt
     }
 
     [Fact]
+    public async Task Fire_CallbackSlowerThanTheAttemptTimeout_IsRetriedAndDeliveredOnTheNextAttempt()
+    {
+        var client = cluster.Client;
+        await client.Routes("cbslow").CreateGrainAsync<IRecordingCallback>("r", "{id}");
+        _inbox.Script("cbslow/c/j", fired => fired.Attempt == 1 ? Task.Delay(TimeSpan.FromSeconds(5)) : Task.CompletedTask);   // the fixture's timeout is 3 s
+
+        await client.Jobs("cbslow", "c").ScheduleAsync("j", DateTimeOffset.UtcNow, meta: null, "r");
+
+        var job = await cluster.WaitForStatusAsync(client.Jobs("cbslow", "c"), "j", JobStatus.Delivered);
+        Assert.Equal(2, job.Attempts);
+        // The retry waits for the slow call to end (a grain takes one call at a time): both reached it, with one key.
+        var calls = await _inbox.WaitForAsync("cbslow/c/j", count: 2);
+        Assert.Equal([1, 2], calls.Select(c => c.Fired.Attempt));
+        Assert.Single(calls.Select(c => c.Fired.IdempotencyKey).Distinct());
+    }
+
+    [Fact]
     public async Task Fire_CallbackSiloDiesMidDelivery_FiringArrivesOnTheOtherGameSilo()
     {
         var client = cluster.Client;
