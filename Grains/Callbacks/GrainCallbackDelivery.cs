@@ -19,8 +19,9 @@ internal sealed partial class GrainCallbackDelivery(
 {
     public RouteType Type => RouteType.Grain;
 
-    public async Task<DeliveryResult> DeliverAsync(Firing firing, RouteView route)
+    public async Task<DeliveryResult> DeliverAsync(RouteFiring firing)
     {
+        var route = firing.Route;
         if (callbackTypes.TryResolve(route.Spec.GrainInterface!, out var grainType) is { } unresolved)
         {
             LogAttemptFailed(firing.Job.ToString(), firing.Attempt, unresolved.Error!);

@@ -14,7 +14,8 @@ internal sealed partial class WebhookDelivery(IHttpClientFactory httpClients, IO
 
     public RouteType Type => RouteType.Rest;
 
-    public Task<DeliveryResult> DeliverAsync(Firing firing, RouteView route) => SendAsync(WebhookMessage.Create(firing, route));
+    public Task<DeliveryResult> DeliverAsync(RouteFiring firing) =>
+        SendAsync(WebhookMessage.Create(firing.Job, firing.Meta, firing.ScheduledTime, firing.Route, firing.Attempt));
 
     public async Task<DeliveryResult> SendAsync(WebhookMessage message)
     {

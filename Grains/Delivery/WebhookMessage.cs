@@ -7,16 +7,19 @@ using TimerGrid.Grains.Interfaces.Validation;
 namespace TimerGrid.Grains.Delivery;
 
 /// <summary>One delivery attempt of one firing, ready to send.</summary>
-internal sealed record WebhookMessage(Uri Url, string Secret, byte[] Body, JobKey Job, long TriggerTime, int Attempt, string IdempotencyKey)
+internal sealed record WebhookMessage(Uri Url, string Secret, byte[] Body, JobKey Job, long TriggerTime, int Attempt)
 {
-    public static WebhookMessage Create(Firing firing, RouteView route)
+    /// <summary>Standard Webhooks <c>webhook-id</c>: the same on every attempt of one occurrence, so receivers can deduplicate.</summary>
+    public string IdempotencyKey => $"{Job}@{TriggerTime}";
+
+    /// <param name="scheduledTime">The occurrence's time: the one-shot trigger time, a recurring occurrence, or a run-now's request time.</param>
+    public static WebhookMessage Create(JobKey job, string meta, long scheduledTime, RouteView route, int attempt)
     {
-        var (job, meta, scheduledTime, attempt) = firing;
         var body = route.Spec.Payload == PayloadStyle.Envelope
             ? Envelope(job, meta, scheduledTime, route.Key.Id, attempt)
             : Encoding.UTF8.GetBytes(meta);
         RouteSpecRules.TryNormalizeUrl(route.Spec.WebhookUrl, out var url);
-        return new WebhookMessage(new Uri(url), route.Spec.Secret!, body, job, scheduledTime, attempt, firing.IdempotencyKey);
+        return new WebhookMessage(new Uri(url), route.Spec.Secret!, body, job, scheduledTime, attempt);
     }
 
     private static byte[] Envelope(JobKey job, string meta, long scheduledTime, string routeId, int attempt)

@@ -24,10 +24,11 @@ public static class TimerGridSiloBuilderExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SchemaMigrator>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OverdueJobsCatchUp>();
         services.AddSingleton<RetryPolicy>();
-        services.AddSingleton<IRouteDelivery, WebhookDelivery>();
+        services.AddSingleton<WebhookDelivery>();
+        services.AddSingleton<IRouteDelivery>(sp => sp.GetRequiredService<WebhookDelivery>());
+        services.AddSingleton<RouteDeliveries>();
         services.AddSingleton<CallbackGrainTypes>();
         services.AddSingleton<IRouteDelivery, GrainCallbackDelivery>();
-        services.AddSingleton<RouteDeliveries>();
         services.AddSingleton<DestinationPolicy>();
         services.AddTimerGridRecords();
         services.AddTimerGridKeys();
