@@ -6,7 +6,7 @@ namespace TimerGrid.Grains.Jobs;
 
 /// <summary>
 /// A name is unique in its collection, and storage is what says so: the listing index's unique name index refuses the
-/// state write that would give this job a name another job holds, whichever call wrote it (0009_timergrid_job_listing.sql).
+/// state write that would give this job a name another job holds, whichever call wrote it (0011_timergrid_job_listing.sql).
 /// This filter answers that refusal with E025 and forgets the refused state, so the grain holds what storage holds.
 /// </summary>
 internal sealed partial class JobGrain : IIncomingGrainCallFilter

@@ -1,6 +1,6 @@
 namespace TimerGrid.Grains.Records;
 
-/// <summary>The OrleansQuery keys of TimerGrid's own queries (Storage/Scripts/*/0007_timergrid_records.sql, 0008_timergrid_due_jobs.sql, 0009_timergrid_job_listing.sql).</summary>
+/// <summary>The OrleansQuery keys of TimerGrid's own queries (Storage/Scripts/*/0007_timergrid_records.sql, 0008_timergrid_due_jobs.sql, 0011_timergrid_job_listing.sql).</summary>
 internal static class RecordQueryKeys
 {
     public const string UpsertExecution = "TimerGridUpsertExecutionKey";

@@ -4,7 +4,7 @@ using TimerGrid.Grains.Listing;
 
 namespace TimerGrid.Grains.Records;
 
-/// <summary>The listing's reads: pages of a collection's jobs from the listing index (script 0009), counts, names, routes.</summary>
+/// <summary>The listing's reads: pages of a collection's jobs from the listing index (script 0011), counts, names, routes.</summary>
 internal sealed partial class RecordStore
 {
     /// <summary>Up to <paramref name="limit"/> jobs (id, stored state) of the range, <paramref name="offset"/> skipped, in (next fire time, id) order.</summary>

@@ -62,10 +62,10 @@ public abstract class StorageDialectTests : IAsyncLifetime
             await WriteJobAsync(id, "dup", shared: false, "scheduled");
         }
         await WriteJobAsync("c", "own", shared: false, "failed");
-        // A database from before script 0009 has no listing: forget it and migrate again.
+        // A database from before script 0011 has no listing: forget it and migrate again.
         await QueryAsync("DELETE FROM tg_job_list");
         await QueryAsync("DELETE FROM tg_job_counts");
-        await QueryAsync("DELETE FROM tg_schema_migrations WHERE name LIKE '0009%'");
+        await QueryAsync("DELETE FROM tg_schema_migrations WHERE name LIKE '0011%'");
         await Migrator().MigrateAsync(CancellationToken.None);
 
         var listed = await QueryAsync("SELECT id, name, status FROM tg_job_list WHERE ServiceId = 'svc' ORDER BY id");

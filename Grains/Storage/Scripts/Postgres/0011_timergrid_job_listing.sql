@@ -7,6 +7,12 @@
 -- Ids compare byte by byte (COLLATE "C"), as the gateway's cursors and SQLite do; a key built from one is compared
 -- with OrleansStorage's in that table's collation (COLLATE "default"), or its primary key could not serve the lookup.
 
+-- A database migrated while an earlier listing was on main (script 0009, since withdrawn) holds its tables and
+-- trigger: start from none of them.
+DROP TRIGGER IF EXISTS TR_OrleansStorage_JobList ON OrleansStorage;
+DROP TABLE IF EXISTS tg_job_counts;
+DROP TABLE IF EXISTS tg_job_list;
+
 CREATE TABLE IF NOT EXISTS tg_job_list
 (
     ServiceId  varchar(150)             NOT NULL,
@@ -182,4 +188,18 @@ FROM OrleansStorage
 WHERE ServiceId = @ServiceId AND GrainTypeString = ''route''
   AND GrainIdExtensionString COLLATE "C" > @Db || ''/'' AND GrainIdExtensionString COLLATE "C" < @Db || ''0''
   AND PayloadBinary IS NOT NULL;
+') ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+-- Catch-up and the overdue sweep read the due time here too, instead of 0004's expression index over the state:
+-- each state write then parses its JSON once (in the trigger), not twice.
+DROP INDEX IF EXISTS IX_OrleansStorage_JobStatusDue;
+DROP VIEW IF EXISTS tg_jobs;
+CREATE INDEX IF NOT EXISTS IX_tg_job_list_Due ON tg_job_list (ServiceId, sort_time) WHERE sort_time < 9223372036854775807;
+
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridDueJobsKey', '
+SELECT db || ''/'' || collection || ''/'' || id
+FROM tg_job_list
+WHERE ServiceId = @ServiceId AND sort_time <= @Until AND sort_time < 9223372036854775807
+  AND status IN (''scheduled'', ''delivered'', ''failed'', ''completed'')
+ORDER BY sort_time;
 ') ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
