@@ -19,6 +19,8 @@ internal sealed class RouteState
     [JsonIgnore]
     public RouteSpec Spec => new(Type, WebhookUrl, Secret, Payload) { GrainInterface = GrainInterface, GrainKey = GrainKey };
 
+    public RouteView ToView(RouteKey key) => new(key, Spec, Version);
+
     /// <summary>True when the spec asks for what is stored; a spec without a secret accepts the stored one.</summary>
     public bool Matches(RouteSpec spec) => spec with { Secret = spec.Secret ?? Secret } == Spec;
 }
