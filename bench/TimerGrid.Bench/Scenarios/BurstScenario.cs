@@ -6,7 +6,7 @@ namespace TimerGrid.Bench.Scenarios;
 
 /// <summary>
 /// N jobs due within the same second: creation rate, then how late and how fast the node fires them. Where the target
-/// has a GRAIN route, a second burst follows into callback grains (figures <c>grain_*</c>), beside the webhooks' in one run.
+/// has a GRAIN route, a second burst follows into callback grains (figures <c>grain_*</c>), beside the webhooks' in one run (not in <c>compare</c>).
 /// </summary>
 internal sealed class BurstScenario : IScenario
 {
@@ -18,7 +18,7 @@ internal sealed class BurstScenario : IScenario
     {
         var report = new Report(Name, rig.Target);
         await BurstAsync(rig, options, report, Collection, JobPlan.WebhookRoute, prefix: "");
-        if (rig.HasGrainRoute)
+        if (GrainRouteFigures.Wanted(rig, options))
         {
             await using var callbacks = await rig.JoinCallbackSiloAsync();
             await BurstAsync(rig, options, report, Collection + GrainRouteFigures.CollectionSuffix, JobPlan.GrainRoute, GrainRouteFigures.Prefix);
