@@ -73,6 +73,10 @@ public static class ErrorCodes
     public static readonly TimerGridError ApiKeyNotFound = new("E036", 404);
     /// <summary>Replay asked of a job that is not failed (dead-lettered).</summary>
     public static readonly TimerGridError JobNotFailed = new("E037", 409);
+    /// <summary>A GRAIN route's grain_interface is missing, empty, longer than 256 characters, or holds whitespace or control characters.</summary>
+    public static readonly TimerGridError InvalidGrainInterface = new("E050", 400);
+    /// <summary>A GRAIN route's grain_key is empty, longer than 512 characters, or has a placeholder other than {db}, {collection} and {id}.</summary>
+    public static readonly TimerGridError InvalidGrainKey = new("E051", 400);
     /// <summary>Storage did not answer; nothing was changed.</summary>
     public static readonly TimerGridError StorageUnavailable = new("E503", 503);
     /// <summary>A bug on our side; logged.</summary>

@@ -6,4 +6,6 @@ public enum RouteType
 {
     /// <summary>HTTP POST to a webhook URL.</summary>
     Rest,
+    /// <summary>A call to <see cref="Callbacks.ITimerCallback.OnTimerAsync"/> on a grain hosted by a silo of the cluster.</summary>
+    Grain,
 }

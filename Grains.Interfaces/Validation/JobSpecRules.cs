@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
 
@@ -43,6 +44,11 @@ public static class JobSpecRules
             throw new TimerGridException(ErrorCodes.MetaTooLarge,
                 $"meta is {metaBytes} bytes; the limit is {maxMetaBytes}");
         }
+        if (!IsJson(spec.Meta))
+        {
+            // The REST API only ever passes parsed JSON; an in-cluster caller might not, and an envelope would embed it raw.
+            throw new TimerGridException(ErrorCodes.MalformedBody, "meta must be one JSON value");
+        }
     }
 
     /// <summary>Throws <see cref="ErrorCodes.InvalidTriggerTime"/> outside [2000-01-01, 2100-01-01) in epoch ms.</summary>
@@ -52,6 +58,22 @@ public static class JobSpecRules
         {
             throw new TimerGridException(ErrorCodes.InvalidTriggerTime,
                 $"trigger_time must be epoch milliseconds between {MinTriggerTime} (2000-01-01) and {MaxTriggerTime} (2100-01-01)");
+        }
+    }
+
+    private static bool IsJson(string text)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+        try
+        {
+            while (reader.Read())
+            {
+            }
+            return reader.TokenType != JsonTokenType.None;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 }

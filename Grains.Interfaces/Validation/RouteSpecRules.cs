@@ -9,19 +9,24 @@ public static class RouteSpecRules
     /// <summary>Longest accepted webhook URL.</summary>
     public const int MaxUrlLength = 2048;
 
+    /// <summary>Longest accepted grain interface type.</summary>
+    public const int MaxGrainInterfaceLength = 256;
+
     /// <summary>Throws a <see cref="TimerGridException"/> for the first broken rule.</summary>
     public static void Validate(RouteKey key, RouteSpec spec)
     {
         KeyRules.Require(key.Db, "db");
         KeyRules.Require(key.Id, "id");
-        if (!TryNormalizeUrl(spec.WebhookUrl, out _))
+        switch (spec.Type)
         {
-            throw new TimerGridException(ErrorCodes.InvalidWebhookUrl,
-                "webhook_url must be an absolute http(s) URL (a URL without a scheme means https)");
-        }
-        if (spec.Secret is { } secret && (secret.Length is < 16 or > 256 || !secret.All(c => c is > ' ' and < (char)127)))
-        {
-            throw new TimerGridException(ErrorCodes.InvalidSecret, "secret must be 16-256 printable ASCII characters");
+            case RouteType.Rest:
+                ValidateWebhook(spec);
+                break;
+            case RouteType.Grain:
+                ValidateGrain(spec);
+                break;
+            default:
+                throw new TimerGridException(ErrorCodes.InvalidRouteType, "type must be \"REST\" or \"GRAIN\"");
         }
     }
 
@@ -46,5 +51,29 @@ public static class RouteSpecRules
         }
         normalized = candidate;
         return true;
+    }
+
+    private static void ValidateWebhook(RouteSpec spec)
+    {
+        if (!TryNormalizeUrl(spec.WebhookUrl, out _))
+        {
+            throw new TimerGridException(ErrorCodes.InvalidWebhookUrl,
+                "webhook_url must be an absolute http(s) URL (a URL without a scheme means https)");
+        }
+        if (spec.Secret is { } secret && (secret.Length is < 16 or > 256 || !secret.All(c => c is > ' ' and < (char)127)))
+        {
+            throw new TimerGridException(ErrorCodes.InvalidSecret, "secret must be 16-256 printable ASCII characters");
+        }
+    }
+
+    private static void ValidateGrain(RouteSpec spec)
+    {
+        if (spec.GrainInterface is not { Length: > 0 and <= MaxGrainInterfaceLength } grainInterface
+            || grainInterface.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            throw new TimerGridException(ErrorCodes.InvalidGrainInterface,
+                $"grain_interface must be 1-{MaxGrainInterfaceLength} characters without spaces: the [Alias] of a grain interface that extends ITimerCallback");
+        }
+        GrainKeyTemplate.Require(spec.GrainKey);
     }
 }

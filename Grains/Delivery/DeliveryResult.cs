@@ -5,11 +5,11 @@ namespace TimerGrid.Grains.Delivery;
 /// <param name="Retryable">False when trying again cannot help (the route is gone).</param>
 /// <param name="Error">Why not, for <c>last_error</c>.</param>
 /// <param name="RetryAfter">The receiver's Retry-After, when it sent one.</param>
-/// <param name="HttpStatus">The receiver's status code, when it answered.</param>
+/// <param name="HttpStatus">The receiver's HTTP status code, when a webhook answered.</param>
 /// <param name="ResponseBody">The start of the receiver's response body, when it sent one.</param>
 internal sealed record DeliveryResult(bool Delivered, bool Retryable, string? Error, TimeSpan? RetryAfter, int? HttpStatus = null, string? ResponseBody = null)
 {
-    public static DeliveryResult Success(int status, string? body) => new(true, false, null, null, status, body);
+    public static DeliveryResult Success(int? status, string? body) => new(true, false, null, null, status, body);
 
     public static DeliveryResult Failure(string error, TimeSpan? retryAfter = null, int? status = null, string? body = null) =>
         new(false, true, error, retryAfter, status, body);

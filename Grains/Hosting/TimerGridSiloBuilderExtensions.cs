@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Polly;
 using Orleans.Storage;
+using TimerGrid.Grains.Callbacks;
 using TimerGrid.Grains.Delivery;
 using TimerGrid.Grains.Jobs;
 
@@ -24,6 +25,10 @@ public static class TimerGridSiloBuilderExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OverdueJobsCatchUp>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<WebhookDelivery>();
+        services.AddSingleton<IRouteDelivery>(sp => sp.GetRequiredService<WebhookDelivery>());
+        services.AddSingleton<RouteDeliveries>();
+        services.AddSingleton<CallbackGrainTypes>();
+        services.AddSingleton<IRouteDelivery, GrainCallbackDelivery>();
         services.AddSingleton<DestinationPolicy>();
         services.AddTimerGridRecords();
         services.AddTimerGridKeys();

@@ -62,6 +62,8 @@ internal sealed class RouteGrain(
             WebhookUrl = spec.WebhookUrl,
             Secret = secret,
             Payload = spec.Payload,
+            GrainInterface = spec.GrainInterface,
+            GrainKey = spec.GrainKey,
             Version = version,
         };
         return route.WriteStateAsync();

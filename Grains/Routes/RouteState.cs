@@ -11,13 +11,16 @@ internal sealed class RouteState
     public string Secret { get; set; } = "";
     public PayloadStyle Payload { get; set; }
     public int Version { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]   // webhook routes: keep their rows as they were
+    public string? GrainInterface { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? GrainKey { get; set; }
 
     [JsonIgnore]
-    public RouteSpec Spec => new(Type, WebhookUrl, Secret, Payload);
+    public RouteSpec Spec => new(Type, WebhookUrl, Secret, Payload) { GrainInterface = GrainInterface, GrainKey = GrainKey };
 
     public RouteView ToView(RouteKey key) => new(key, Spec, Version);
 
     /// <summary>True when the spec asks for what is stored; a spec without a secret accepts the stored one.</summary>
-    public bool Matches(RouteSpec spec) =>
-        spec.Type == Type && spec.WebhookUrl == WebhookUrl && spec.Payload == Payload && (spec.Secret ?? Secret) == Secret;
+    public bool Matches(RouteSpec spec) => spec with { Secret = spec.Secret ?? Secret } == Spec;
 }

@@ -25,6 +25,12 @@ public sealed class BenchSmokeTests
         Assert.Equal(["burst", "capacity", "pending", "recovery", "spread"], run.Results.Select(r => r.Scenario).Order());
         // pending reports its burst beside the pending jobs under burst_*
         Assert.All(run.Results, r => AssertTimerGridFiredEveryJob(r, r.Scenario == "pending" ? "burst_" : ""));
+        // burst and spread repeat into the GRAIN route's callback grains, reported under grain_*
+        Assert.All(run.Results.Where(r => r.Scenario is "burst" or "spread"), r =>
+        {
+            Assert.True(r["grain_jobs"] > 0 && r["grain_errors"] == 0, $"{r.Scenario}: {r["grain_jobs"]} GRAIN route jobs, {r["grain_errors"]} failed");
+            AssertTimerGridFiredEveryJob(r, "grain_");
+        });
         Assert.Contains("| TimerGrid · SQLite · REST |", run.Stdout);
         Assert.True(run.Results.Single(r => r.Scenario == "pending")["restart_to_healthz_s"] > 0);
     }

@@ -5,29 +5,33 @@ using TimerGrid.Grains.Interfaces.Routes;
 
 namespace TimerGrid.Gateway.Native.Routes;
 
-/// <summary>The seed's route body <c>{id, type, webhook_url}</c>, plus TimerGrid's optional <c>secret</c> and <c>payload</c>.</summary>
+/// <summary>
+/// The seed's route body <c>{id, type, webhook_url}</c>, plus TimerGrid's optional <c>secret</c> and <c>payload</c>;
+/// or a GRAIN route's <c>{id, type: "GRAIN", grain_interface, grain_key}</c>.
+/// </summary>
 internal static class RouteRequest
 {
     public static (string? Id, RouteSpec Spec) Parse(JsonElement body) =>
         (body.OptionalString("id"),
-         new RouteSpec(
-             ParseType(body.RequiredString("type")),
-             body.RequiredString("webhook_url"),
-             body.OptionalString("secret"),
-             ParsePayload(body.OptionalString("payload"))));
+         ParseType(body.RequiredString("type")) == RouteType.Grain
+             ? RouteSpec.Grain(body.RequiredString("grain_interface"), body.RequiredString("grain_key"))
+             : RouteSpec.Webhook(body.RequiredString("webhook_url"), body.OptionalString("secret"), ParsePayload(body.OptionalString("payload"))));
 
     public static string Format(RouteType type) => type switch
     {
         RouteType.Rest => "REST",
+        RouteType.Grain => "GRAIN",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
     public static string Format(PayloadStyle payload) => payload == PayloadStyle.Envelope ? "envelope" : "meta";
 
-    private static RouteType ParseType(string type) =>
-        string.Equals(type, "REST", StringComparison.OrdinalIgnoreCase)
-            ? RouteType.Rest
-            : throw new TimerGridException(ErrorCodes.InvalidRouteType, $"type '{type}' is not supported; use \"REST\"");
+    private static RouteType ParseType(string type) => type.ToUpperInvariant() switch
+    {
+        "REST" => RouteType.Rest,
+        "GRAIN" => RouteType.Grain,
+        _ => throw new TimerGridException(ErrorCodes.InvalidRouteType, $"type '{type}' is not supported; use \"REST\" or \"GRAIN\""),
+    };
 
     private static PayloadStyle ParsePayload(string? payload) => payload switch
     {

@@ -7,13 +7,17 @@ namespace TimerGrid.Bench.Load;
 internal sealed record JobPlan(string Collection, int Count, Func<int, long> TriggerTime, TimeSpan? Lead = null)
 {
     public const string Db = "bench";
-    public const string Route = "r";
+    public const string WebhookRoute = "r";
+    public const string GrainRoute = "g";
+
+    /// <summary>The route the plan's jobs deliver to: the webhook, or (TimerGrid on SQLite) the bench's callback grains.</summary>
+    public string Route { get; init; } = WebhookRoute;
 
     public static string Id(int index) => $"j{index}";
 
     public string Key(int index) => $"{Db}/{Collection}/{Id(index)}";
 
     /// <summary><paramref name="count"/> jobs due evenly within the second starting at <paramref name="from"/> (epoch ms).</summary>
-    public static JobPlan WithinOneSecond(string collection, int count, long from) =>
-        new(collection, count, i => from + 1000L * i / count);
+    public static JobPlan WithinOneSecond(string collection, int count, long from, string route = WebhookRoute) =>
+        new(collection, count, i => from + 1000L * i / count) { Route = route };
 }

@@ -29,7 +29,7 @@ internal sealed class OrleansJobClient(IHost host) : IJobClient
     public async Task<string?> CreateAsync(JobPlan plan, int index, long triggerTime)
     {
         var key = new JobKey(JobPlan.Db, plan.Collection, JobPlan.Id(index));
-        var spec = new JobSpec(triggerTime, $$"""{"n":{{index}}}""", JobPlan.Route);
+        var spec = new JobSpec(triggerTime, $$"""{"n":{{index}}}""", plan.Route);
         try
         {
             var outcome = await _client.GetGrain<IJobGrain>(key.ToString()).CreateAsync(spec);

@@ -19,10 +19,16 @@ internal sealed class RestJobClient(Uri node) : IJobClient
 
     public string Kind => "REST";
 
-    /// <summary>TimerGrid only: the route every bench job delivers to.</summary>
-    public async Task CreateRouteAsync(Uri webhook)
+    /// <summary>TimerGrid only: the route bench jobs deliver to by default.</summary>
+    public Task CreateRouteAsync(Uri webhook) =>
+        CreateRouteAsync(JsonSerializer.Serialize(new { id = JobPlan.WebhookRoute, type = "REST", webhook_url = webhook.ToString() }));
+
+    /// <summary>TimerGrid only: the GRAIN route to the bench's callback grains, one grain per job.</summary>
+    public Task CreateGrainRouteAsync(string grainInterface) =>
+        CreateRouteAsync(JsonSerializer.Serialize(new { id = JobPlan.GrainRoute, type = "GRAIN", grain_interface = grainInterface, grain_key = "{collection}/{id}" }));
+
+    private async Task CreateRouteAsync(string body)
     {
-        var body = JsonSerializer.Serialize(new { id = JobPlan.Route, type = "REST", webhook_url = webhook.ToString() });
         using var response = await _http.PostAsync($"/route/{JobPlan.Db}", new StringContent(body, Encoding.UTF8, "application/json"));
         if (response.StatusCode != HttpStatusCode.OK)
         {
@@ -32,7 +38,7 @@ internal sealed class RestJobClient(Uri node) : IJobClient
 
     public async Task<string?> CreateAsync(JobPlan plan, int index, long triggerTime)
     {
-        var body = $$"""{"id":"{{JobPlan.Id(index)}}","trigger_time":{{triggerTime}},"meta":{"n":{{index}}},"route":"{{JobPlan.Route}}"}""";
+        var body = $$"""{"id":"{{JobPlan.Id(index)}}","trigger_time":{{triggerTime}},"meta":{"n":{{index}}},"route":"{{plan.Route}}"}""";
         try
         {
             using var content = new StringContent(body, Encoding.UTF8, "application/json");

@@ -1,3 +1,4 @@
+using TimerGrid.Bench.Callbacks;
 using TimerGrid.Bench.Load;
 using TimerGrid.Bench.Node;
 using TimerGrid.Bench.Targets;
@@ -18,6 +19,12 @@ internal sealed class BenchRig(ITarget target, string workDir, Deployment deploy
 
     public LoadDriver Driver { get; } = new(deployment.Jobs);
 
+    /// <summary>True when the target also delivers to the bench's callback grains (<see cref="JobPlan.GrainRoute"/>).</summary>
+    public bool HasGrainRoute => deployment.JoinCallbacks is not null;
+
+    /// <summary>Joins the silo hosting the callback grains; dispose it (it leaves) before the node may be killed.</summary>
+    public Task<CallbackSilo> JoinCallbackSiloAsync() => deployment.JoinCallbacks!();
+
     /// <summary>The creation rate a warm-up measured on this node, once one ran (scenarios sharing a rig warm up once).</summary>
     public double? WarmCreationRate { get; set; }
 
@@ -28,7 +35,7 @@ internal sealed class BenchRig(ITarget target, string workDir, Deployment deploy
         var receiver = await Receiver.StartAsync();
         try
         {
-            var deployment = await target.DeployAsync(environment, workDir, receiver.HookUrl);
+            var deployment = await target.DeployAsync(environment, workDir, receiver);
             Console.Error.WriteLine($"   {target.Name}: node pid {deployment.Node.Pid} on {deployment.Node.Url} answered in {deployment.Startup.TotalSeconds:F1} s; " +
                 $"jobs via {deployment.Jobs.Kind}; its log: {NodeLog(workDir)}");
             return new BenchRig(target, workDir, deployment, receiver);

@@ -18,13 +18,13 @@ internal sealed record PacedStep(JobBatch Batch, FiringOutcome Outcome, double? 
     /// <summary>How long after the last job was due its webhooks may still come.</summary>
     private const long ArrivalGraceMs = 60_000;
 
-    /// <summary>Creates the step's jobs, then waits for their webhooks (until 60 s after the last was due).</summary>
-    public static async Task<PacedStep> RunAsync(BenchRig rig, string collection, int rate, int seconds)
+    /// <summary>Creates the step's jobs, delivering to <paramref name="route"/>, then waits for their firings (until 60 s after the last was due).</summary>
+    public static async Task<PacedStep> RunAsync(BenchRig rig, string collection, int rate, int seconds, string route = JobPlan.WebhookRoute)
     {
         var pid = rig.Node.Pid;
         var firstDue = EpochClock.Now + (long)Lead.TotalMilliseconds;
-        var plan = new JobPlan(collection, rate * seconds, i => firstDue + 1000L * i / rate, Lead);
-        Console.Error.WriteLine($"   {plan.Count} jobs, {rate}/s due for {seconds} s, each created {Lead.TotalSeconds:F0} s ahead");
+        var plan = new JobPlan(collection, rate * seconds, i => firstDue + 1000L * i / rate, Lead) { Route = route };
+        Console.Error.WriteLine($"   {collection}: {plan.Count} jobs, {rate}/s due for {seconds} s, each created {Lead.TotalSeconds:F0} s ahead");
 
         var runStart = CpuSample.Take(pid);
         var creating = rig.Driver.CreateJobsAsync(plan);
@@ -45,16 +45,16 @@ internal sealed record PacedStep(JobBatch Batch, FiringOutcome Outcome, double? 
             runStart.PercentUntil(runEnd));
     }
 
-    /// <summary>The step's figures: creation, <c>min_lead_ms</c>, firing, the node's CPU.</summary>
-    public void AddTo(Report report)
+    /// <summary>The step's figures, each named with <paramref name="prefix"/>: creation, <c>min_lead_ms</c>, firing, the node's CPU.</summary>
+    public void AddTo(Report report, string prefix = "")
     {
-        report.AddCreation(Batch);
-        report.Add("min_lead_ms", Batch.MinLeadMs);
-        report.AddFiring(Outcome);
+        report.AddCreation(Batch, prefix);
+        report.Add(prefix + "min_lead_ms", Batch.MinLeadMs);
+        report.AddFiring(Outcome, prefix);
         if (CpuCreateAndFirePct is { } both)
         {
-            report.Add("node_cpu_create_and_fire_pct", both);
+            report.Add(prefix + "node_cpu_create_and_fire_pct", both);
         }
-        report.Add("node_cpu_run_pct", CpuRunPct);
+        report.Add(prefix + "node_cpu_run_pct", CpuRunPct);
     }
 }

@@ -1,10 +1,12 @@
+using TimerGrid.Bench.Load;
 using TimerGrid.Bench.Reporting;
 
 namespace TimerGrid.Bench.Scenarios;
 
 /// <summary>
 /// R jobs/s due continuously for D seconds, each created <see cref="PacedStep.Lead"/> before it is due:
-/// in steady state the node creates and fires R jobs/s at once.
+/// in steady state the node creates and fires R jobs/s at once. Where the target has a GRAIN route, the same
+/// step follows into callback grains (figures <c>grain_*</c>), beside the webhooks' in one run (not in <c>compare</c>).
 /// </summary>
 internal sealed class SpreadScenario : IScenario
 {
@@ -17,6 +19,12 @@ internal sealed class SpreadScenario : IScenario
         var report = new Report(Name, rig.Target);
         var step = await PacedStep.RunAsync(rig, Collection, options.Rate, options.Seconds);
         step.AddTo(report);
+        if (GrainRouteFigures.Wanted(rig, options))
+        {
+            await using var callbacks = await rig.JoinCallbackSiloAsync();
+            var grain = await PacedStep.RunAsync(rig, Collection + GrainRouteFigures.CollectionSuffix, options.Rate, options.Seconds, JobPlan.GrainRoute);
+            grain.AddTo(report, GrainRouteFigures.Prefix);
+        }
         return report;
     }
 }

@@ -1,3 +1,5 @@
+using TimerGrid.Bench.Webhooks;
+
 namespace TimerGrid.Bench.Targets;
 
 /// <summary>A scheduler the bench drives: TimerGrid in one of its set-ups, or a peer with one of its configurations.</summary>
@@ -11,6 +13,6 @@ internal interface ITarget
 
     bool NeedsPostgres { get; }
 
-    /// <summary>Creates its storage, starts its node and connects a job client.</summary>
-    Task<Deployment> DeployAsync(BenchEnvironment environment, string workDir, Uri webhook);
+    /// <summary>Creates its storage, starts its node and connects a job client; firings go to <paramref name="receiver"/>.</summary>
+    Task<Deployment> DeployAsync(BenchEnvironment environment, string workDir, Receiver receiver);
 }

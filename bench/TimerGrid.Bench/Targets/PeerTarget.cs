@@ -1,5 +1,6 @@
 using TimerGrid.Bench.Load;
 using TimerGrid.Bench.Node;
+using TimerGrid.Bench.Webhooks;
 
 namespace TimerGrid.Bench.Targets;
 
@@ -16,12 +17,12 @@ internal sealed class PeerTarget(string scheduler, string profile, string title)
 
     public bool NeedsPostgres => true;
 
-    public async Task<Deployment> DeployAsync(BenchEnvironment environment, string workDir, Uri webhook)
+    public async Task<Deployment> DeployAsync(BenchEnvironment environment, string workDir, Receiver receiver)
     {
         var database = await environment.CreateDatabaseAsync(this);
         var node = new NodeProcess(
             environment.Paths.PeersDll,
-            () => [$"--Peer:Scheduler={scheduler}", $"--Peer:Profile={profile}", $"--Peer:ConnectionString={database.ConnectionString}", $"--Peer:WebhookUrl={webhook}"],
+            () => [$"--Peer:Scheduler={scheduler}", $"--Peer:Profile={profile}", $"--Peer:ConnectionString={database.ConnectionString}", $"--Peer:WebhookUrl={receiver.HookUrl}"],
             Path.Combine(workDir, "node.log"));
         return await Deployment.StartAsync(node, database, () => Task.FromResult<IJobClient>(new RestJobClient(node.Url)));
     }

@@ -1,5 +1,7 @@
+using TimerGrid.Bench.Callbacks;
 using TimerGrid.Bench.Load;
 using TimerGrid.Bench.Node;
+using TimerGrid.Bench.Webhooks;
 
 namespace TimerGrid.Bench.Targets;
 
@@ -19,7 +21,13 @@ internal sealed class TimerGridTarget(string name, string title, bool onPostgres
     /// </summary>
     public bool FromBaselineBuild { get; init; }
 
-    public async Task<Deployment> DeployAsync(BenchEnvironment environment, string workDir, Uri webhook)
+    /// <summary>
+    /// A single node on SQLite also has a GRAIN route, whose grains a silo in the bench hosts (joining by the node's
+    /// localhost clustering). A baseline build may predate GRAIN routes.
+    /// </summary>
+    private bool HasGrainRoute => !onPostgres && !FromBaselineBuild;
+
+    public async Task<Deployment> DeployAsync(BenchEnvironment environment, string workDir, Receiver receiver)
     {
         IBenchStorage storage = onPostgres ? await environment.CreateDatabaseAsync(this) : new DataDirStorage(Path.Combine(workDir, "data"));
         var storageArguments = storage switch
@@ -42,13 +50,17 @@ internal sealed class TimerGridTarget(string name, string title, bool onPostgres
         return await Deployment.StartAsync(node, storage, async () =>
         {
             var rest = new RestJobClient(node.Url);
-            await rest.CreateRouteAsync(webhook);
+            await rest.CreateRouteAsync(receiver.HookUrl);
+            if (HasGrainRoute)
+            {
+                await rest.CreateGrainRouteAsync(IBenchCallback.Name);
+            }
             if (!throughOrleans)
             {
                 return rest;
             }
             await rest.DisposeAsync();
             return await OrleansJobClient.ConnectAsync(gatewayPort);
-        });
+        }, HasGrainRoute ? () => CallbackSilo.JoinAsync(siloPort, receiver) : null);
     }
 }

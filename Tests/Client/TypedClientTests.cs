@@ -1,0 +1,60 @@
+using System.Text.Json;
+using TimerGrid.Grains.Interfaces.Errors;
+using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Tests.Fixtures;
+using TypedClient = TimerGrid.Grains.Interfaces.Client.TimerGridClient;   // TimerGrid.Tests.Fixtures.TimerGridClient is the REST one
+
+namespace TimerGrid.Tests.Client;
+
+/// <summary>The typed client as an Orleans client of the cluster uses it: meta, rescheduling, cancelling.</summary>
+[Collection(SiloCollection.Name)]
+public sealed class TypedClientTests(SiloFixture silo) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Future = DateTimeOffset.FromUnixTimeMilliseconds(4_000_000_000_000);
+    private readonly TypedClient _client = ActivatorUtilities.CreateInstance<TypedClient>(silo.Cluster.Client.ServiceProvider);
+
+    [Fact]
+    public async Task Schedule_JsonElementMeta_IsKeptVerbatimAndNoMetaIsAnEmptyObject()
+    {
+        var jobs = _client.Jobs("typed", "meta");
+        const string written = """{ "b": 2,  "a": [1, 2] }""";
+
+        await jobs.ScheduleAsync("verbatim", Future, JsonDocument.Parse(written).RootElement, "r");
+        await jobs.ScheduleAsync("none", Future, meta: null, "r");
+
+        Assert.Equal(written, (await jobs.GetAsync("verbatim"))!.Spec.Meta);
+        Assert.Equal("{}", (await jobs.GetAsync("none"))!.Spec.Meta);
+    }
+
+    [Fact]
+    public async Task Schedule_MetaThatIsNoJson_IsRefusedWithE001()
+    {
+        var error = await Assert.ThrowsAsync<TimerGridException>(() => _client.Jobs("typed", "meta").ScheduleAsync("type", Future, typeof(string), "r"));
+        var raw = await Assert.ThrowsAsync<TimerGridException>(() => silo.Grains.GetGrain<IJobGrain>("typed/meta/raw").CreateAsync(new JobSpec(Future.ToUnixTimeMilliseconds(), "{not json", "r")));
+
+        Assert.Equal(ErrorCodes.MalformedBody, error.Error);
+        Assert.Equal(ErrorCodes.MalformedBody, raw.Error);
+        Assert.Null(await _client.Jobs("typed", "meta").GetAsync("raw"));
+    }
+
+    [Fact]
+    public async Task Schedule_Repeated_IsAlreadyExists_ThenRescheduleAndCancel()
+    {
+        var jobs = _client.Jobs("typed", "life");
+        Assert.Equal(CreateOutcome.Created, await jobs.ScheduleAsync("j", Future, new { Level = 3 }, "r"));
+        Assert.Equal(CreateOutcome.AlreadyExists, await jobs.ScheduleAsync("j", Future, new { Level = 3 }, "r"));
+
+        await jobs.RescheduleAsync("j", Future.AddMinutes(1));
+
+        var job = await jobs.GetAsync("j");
+        Assert.Equal(Future.AddMinutes(1).ToUnixTimeMilliseconds(), job!.Spec.TriggerTime);
+        Assert.Equal("""{"level":3}""", job.Spec.Meta);
+        Assert.Equal(DeleteOutcome.Deleted, await jobs.CancelAsync("j"));
+        Assert.Equal(DeleteOutcome.NotFound, await jobs.CancelAsync("j"));
+        Assert.Null(await jobs.GetAsync("j"));
+    }
+
+    public async Task InitializeAsync() => await _client.Routes("typed").CreateWebhookAsync("r", silo.Receiver.UrlFor("typed"));
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
