@@ -1,3 +1,5 @@
+using TimerGrid.Grains.Interfaces.Queues;
+
 namespace TimerGrid.Grains.Interfaces.Jobs;
 
 /// <summary>What a client schedules: when (a one-shot <see cref="TriggerTime"/> or a recurring <see cref="Schedule"/>), what to deliver, and where.</summary>
@@ -24,4 +26,6 @@ public sealed record JobSpec(
     [Id(8)] public long? CatchUpWindowMs { get; init; }
     /// <summary>True: the route need not exist yet; firings fail with a clear error until it does (seed 003).</summary>
     [Id(9)] public bool AllowMissingRoute { get; init; }
+    /// <summary>Seed 002: the options of a job whose route is a QUEUE (priority, result TTL, callback, job timeout); null for the defaults.</summary>
+    [Id(10)] public QueueItemOptions? Queue { get; init; }
 }

@@ -6,4 +6,6 @@ public enum RouteType
 {
     /// <summary>HTTP POST to a webhook URL.</summary>
     Rest,
+    /// <summary>A pull queue: fired jobs wait until a worker takes them (seed 002).</summary>
+    Queue,
 }

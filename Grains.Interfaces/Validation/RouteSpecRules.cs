@@ -14,7 +14,7 @@ public static class RouteSpecRules
     {
         KeyRules.Require(key.Db, "db");
         KeyRules.Require(key.Id, "id");
-        if (!TryNormalizeUrl(spec.WebhookUrl, out _))
+        if (spec.Type == RouteType.Rest && !TryNormalizeUrl(spec.WebhookUrl, out _))
         {
             throw new TimerGridException(ErrorCodes.InvalidWebhookUrl,
                 "webhook_url must be an absolute http(s) URL (a URL without a scheme means https)");

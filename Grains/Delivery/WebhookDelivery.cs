@@ -2,13 +2,20 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
+using TimerGrid.Grains.Interfaces.Routes;
 
 namespace TimerGrid.Grains.Delivery;
 
 /// <summary>Sends one signed attempt and classifies the answer. Retries are the job grain's: they must survive restarts.</summary>
 internal sealed partial class WebhookDelivery(IHttpClientFactory httpClients, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<WebhookDelivery> logger)
+    : IRouteDelivery
 {
     public const string HttpClientName = "timergrid-webhooks";
+
+    public RouteType Type => RouteType.Rest;
+
+    public Task<DeliveryResult> DeliverAsync(RouteFiring firing) =>
+        SendAsync(WebhookMessage.Create(firing.Job, firing.Meta, firing.ScheduledTime, firing.Route, firing.Attempt));
 
     public async Task<DeliveryResult> SendAsync(WebhookMessage message)
     {

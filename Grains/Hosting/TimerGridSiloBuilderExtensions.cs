@@ -24,6 +24,9 @@ public static class TimerGridSiloBuilderExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OverdueJobsCatchUp>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<WebhookDelivery>();
+        services.AddSingleton<IRouteDelivery>(sp => sp.GetRequiredService<WebhookDelivery>());
+        services.AddSingleton<RouteDeliveries>();
+        services.AddTimerGridQueues();
         services.AddSingleton<DestinationPolicy>();
         services.AddTimerGridRecords();
         services.AddTimerGridKeys();

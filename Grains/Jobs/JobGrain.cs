@@ -21,7 +21,7 @@ internal sealed partial class JobGrain(
     [PersistentState(StateNames.Job, StorageNames.Default)] IPersistentState<JobState> job,
     IOptions<TimerGridOptions> options,
     IOptions<FiringOptions> firing,
-    WebhookDelivery delivery,
+    RouteDeliveries deliveries,
     RetryPolicy retries,
     RecordWriter records,
     TimeProvider clock,

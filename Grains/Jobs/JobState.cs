@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Interfaces.Queues;
 using TimerGrid.Grains.Triggers;
 
 namespace TimerGrid.Grains.Jobs;
@@ -21,6 +22,8 @@ internal sealed class JobState
     public bool AllowOverlap { get; set; }
     public long? CatchUpWindowMs { get; set; }
     public bool AllowMissingRoute { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public QueueItemOptions? Queue { get; set; }
     /// <summary>When the schedule was set (create or replace): an interval without a start time counts from it.</summary>
     public long ScheduledAt { get; set; }
 
@@ -66,6 +69,7 @@ internal sealed class JobState
         AllowOverlap = AllowOverlap,
         CatchUpWindowMs = CatchUpWindowMs,
         AllowMissingRoute = AllowMissingRoute,
+        Queue = Queue,
     };
 
     /// <summary>
@@ -91,6 +95,7 @@ internal sealed class JobState
         AllowOverlap = spec.AllowOverlap;
         CatchUpWindowMs = spec.CatchUpWindowMs;
         AllowMissingRoute = spec.AllowMissingRoute;
+        Queue = spec.Queue;
         UpdatedAt = now;
     }
 
