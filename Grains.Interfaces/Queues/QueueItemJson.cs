@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace TimerGrid.Grains.Interfaces.Queues;
 
 /// <summary>
-/// The seed-002 job object <c>{id, queue, status, priority, params, result}</c>, as every answer of the surface and
-/// every callback shows it; <c>result</c> only once a worker set one. Params and result are the clients' JSON, verbatim.
+/// The seed-002 job object <c>{id, queue, status, priority, params, attempts, result}</c>, as every answer of the surface
+/// and every callback shows it; <c>attempts</c> (how many times a worker took it) is TimerGrid's, <c>result</c> shows
+/// once a worker set one. Params and result are the clients' JSON, verbatim.
 /// </summary>
 public static class QueueItemJson
 {
@@ -21,6 +22,7 @@ public static class QueueItemJson
             json.WriteNumber("priority", item.Priority);
             json.WritePropertyName("params");
             json.WriteRawValue(item.Params, skipInputValidation: true);
+            json.WriteNumber("attempts", item.Attempts);
             if (item.Result is { } result)
             {
                 json.WritePropertyName("result");
