@@ -7,7 +7,7 @@ namespace TimerGrid.Tests.Crash;
 
 /// <summary>
 /// kill -9 the single node with queue jobs queued and taken: every acknowledged job is still there after the restart,
-/// and every taken one comes back once its visibility timeout ran out, never before.
+/// and every taken one comes back once its visibility timeout ran out, never before; on SQLite and on PostgreSQL.
 /// </summary>
 public sealed class QueueKillRestartTests(ITestOutputHelper output) : IDisposable
 {
@@ -16,10 +16,18 @@ public sealed class QueueKillRestartTests(ITestOutputHelper output) : IDisposabl
 
     private readonly TempDir _dataDir = new();
 
-    [Fact]
-    public async Task KillDashNine_WithJobsQueuedAndTaken_QueuedSurvive_TakenComeBackAfterTheirVisibility()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task KillDashNine_WithJobsQueuedAndTaken_QueuedSurvive_TakenComeBackAfterTheirVisibility(string storage)
     {
         var settings = TestSettings.For(_dataDir.Path);
+        if (storage == "Postgres")
+        {
+            settings["TimerGrid:Storage"] = storage;
+            settings["TimerGrid:ConnectionString"] = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+            settings["TimerGrid:Auth:Enabled"] = "false";
+        }
         var port = FreePort.Next();
         var acknowledged = new ConcurrentBag<string>();
         var takenBefore = new Dictionary<string, Stopwatch>();
