@@ -78,21 +78,32 @@ public static class QueueEndpoints
         return deleted is null ? NotFound(id) : Json(deleted);
     }
 
-    /// <summary>Waits in slices of at most a grain call's length; a node shutting down answers the wait with 204.</summary>
-    private static async Task<IResult> WantJobAsync(HttpRequest request, IGrainFactory grains)
+    /// <summary>
+    /// Waits in slices of at most a grain call's length. A worker that hangs up, or a gateway that is stopping, cancels
+    /// the wait (the gateway's waiting workers get 204 before Kestrel stops, instead of a reset connection).
+    /// </summary>
+    private static async Task<IResult> WantJobAsync(HttpRequest request, IGrainFactory grains, IHostApplicationLifetime lifetime)
     {
+        using var leaving = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, lifetime.ApplicationStopping);
         var queues = QueueHeaders.Queues(request);
         var visibility = QueueHeaders.Visibility(request);
         var deadline = TimeProvider.System.GetUtcNow() + QueueHeaders.Wait(request, QueueHeaders.BlockFor);
         var directory = grains.GetGrain<IQueueDirectoryGrain>(SeedQueue.Db);
-        do
+        try
         {
-            if (await directory.TakeAsync(queues, visibility, deadline - TimeProvider.System.GetUtcNow()) is { } job)
+            do
             {
-                return Json(job);
+                if (await directory.TakeAsync(queues, visibility, deadline - TimeProvider.System.GetUtcNow(), leaving.Token) is { } job)
+                {
+                    return Json(job);
+                }
             }
+            while (deadline > TimeProvider.System.GetUtcNow() && !leaving.IsCancellationRequested);
         }
-        while (deadline > TimeProvider.System.GetUtcNow() && !request.HttpContext.RequestAborted.IsCancellationRequested);
+        catch (OperationCanceledException) when (leaving.IsCancellationRequested)
+        {
+            // the wait was cancelled before any job was taken for this worker
+        }
         return TypedResults.NoContent();
     }
 

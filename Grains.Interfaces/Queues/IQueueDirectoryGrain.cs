@@ -9,9 +9,10 @@ public interface IQueueDirectoryGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Takes the first job of the named queues (all queues of the db when none are named), waiting up to
-    /// <paramref name="wait"/> (at most <see cref="QueueLimits.MaxWaitPerCall"/>) for one to arrive; null when none did.
+    /// <paramref name="wait"/> (at most <see cref="QueueLimits.MaxWaitPerCall"/>) for one to arrive; null when none did, or
+    /// when <paramref name="cancellationToken"/> ends the wait (the worker left, or its gateway is stopping).
     /// </summary>
-    [Alias("Take")] Task<QueueItemView?> TakeAsync(string[] queues, TimeSpan? visibility, TimeSpan wait);
+    [Alias("Take")] Task<QueueItemView?> TakeAsync(string[] queues, TimeSpan? visibility, TimeSpan wait, CancellationToken cancellationToken);
 
     /// <summary>A shard's best entry changed (null: the shard is empty), or a job arrived in it.</summary>
     [Alias("HeadChanged")] Task HeadChangedAsync(string shard, QueueEntry? head, long version);

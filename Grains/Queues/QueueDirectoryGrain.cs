@@ -17,10 +17,10 @@ internal sealed class QueueDirectoryGrain(TimeProvider clock) : Grain, IQueueDir
     private readonly LinkedList<Waiter> _waiters = [];
     private bool _stopping;
 
-    public async Task<QueueItemView?> TakeAsync(string[] queues, TimeSpan? visibility, TimeSpan wait)
+    public async Task<QueueItemView?> TakeAsync(string[] queues, TimeSpan? visibility, TimeSpan wait, CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + (wait < QueueLimits.MaxWaitPerCall ? wait : QueueLimits.MaxWaitPerCall);
-        while (!_stopping)
+        while (!_stopping && !cancellationToken.IsCancellationRequested)
         {
             if (Best(queues) is { } shard)
             {
@@ -40,11 +40,11 @@ internal sealed class QueueDirectoryGrain(TimeProvider clock) : Grain, IQueueDir
             var waiter = _waiters.AddLast(new Waiter(queues, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
             try
             {
-                await waiter.Value.Signal.Task.WaitAsync(remaining, clock);
+                await waiter.Value.Signal.Task.WaitAsync(remaining, clock, cancellationToken);
             }
-            catch (TimeoutException)
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException)
             {
-                // looks once more, then answers nothing
+                // looks once more (unless cancelled), then answers nothing
             }
             finally
             {
