@@ -46,14 +46,22 @@ public static class QueueEndpoints
         return TypedResults.Accepted($"/jobs/{key.Id}");
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(string id, HttpRequest request, IGrainFactory grains, IHostApplicationLifetime lifetime)
     {
         var wait = QueueHeaders.Wait(request, QueueHeaders.WaitResult);
         var deadline = TimeProvider.System.GetUtcNow() + wait;
         var job = await ClusterRetry.IdempotentAsync(() => Item(grains, id).GetAsync());
-        while (job is { Status: QueueItemStatus.Queued or QueueItemStatus.Running } && deadline - TimeProvider.System.GetUtcNow() is var left && left > TimeSpan.Zero)
+        using var leaving = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, lifetime.ApplicationStopping);
+        try
         {
-            job = await Item(grains, id).WaitFinishedAsync(left);
+            while (job is { Status: QueueItemStatus.Queued or QueueItemStatus.Running } && deadline - TimeProvider.System.GetUtcNow() is var left && left > TimeSpan.Zero)
+            {
+                job = await Item(grains, id).WaitFinishedAsync(left, leaving.Token);
+            }
+        }
+        catch (OperationCanceledException) when (leaving.IsCancellationRequested)
+        {
+            // answers the job as it was last seen
         }
         job ??= PendingQueueJob.From(await ClusterRetry.IdempotentAsync(() => Job(grains, id).GetAsync()));
         return job is null ? NotFound(id) : Json(job);

@@ -12,8 +12,8 @@ public interface IQueueItemGrain : IGrainWithStringKey
     /// <summary>The job, or null when there is none.</summary>
     [Alias("Get"), ReadOnly, AlwaysInterleave] Task<QueueItemView?> GetAsync();
 
-    /// <summary>The job once it is done or failed, or as it is when <paramref name="wait"/> runs out; null when there is none.</summary>
-    [Alias("WaitFinished"), AlwaysInterleave] Task<QueueItemView?> WaitFinishedAsync(TimeSpan wait);
+    /// <summary>The job once it is finished, or as it is when <paramref name="wait"/> runs out or the caller cancels; null when there is none.</summary>
+    [Alias("WaitFinished"), AlwaysInterleave] Task<QueueItemView?> WaitFinishedAsync(TimeSpan wait, CancellationToken cancellationToken);
 
     /// <summary>True once the job is in its queue (or past it), waiting up to <paramref name="wait"/>: a job due at once is takeable when its 202 goes out.</summary>
     [Alias("WaitEnqueued"), AlwaysInterleave] Task<bool> WaitEnqueuedAsync(TimeSpan wait);

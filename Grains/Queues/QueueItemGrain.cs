@@ -73,7 +73,7 @@ internal sealed partial class QueueItemGrain(
 
     public Task<QueueItemView?> GetAsync() => Task.FromResult(View());
 
-    public async Task<QueueItemView?> WaitFinishedAsync(TimeSpan wait)
+    public async Task<QueueItemView?> WaitFinishedAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
         if (!item.RecordExists || State.Finished)
         {
@@ -82,9 +82,9 @@ internal sealed partial class QueueItemGrain(
         _finished ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            await _finished.Task.WaitAsync(wait < QueueLimits.MaxWaitPerCall ? wait : QueueLimits.MaxWaitPerCall, clock);
+            await _finished.Task.WaitAsync(wait < QueueLimits.MaxWaitPerCall ? wait : QueueLimits.MaxWaitPerCall, clock, cancellationToken);
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
             // answers the job as it is
         }
