@@ -21,6 +21,7 @@ public static class TimerGridApiEndpointExtensions
         app.MapTimerGridHealthChecks();
         app.MapKeyApi();
         app.MapJobApi();
+        app.MapJobListApi();
         app.MapRouteApi();
         app.MapRecordApi();
         app.MapSchedulerApi();
