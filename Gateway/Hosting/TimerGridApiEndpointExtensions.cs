@@ -4,6 +4,7 @@ using TimerGrid.Gateway.Health;
 using TimerGrid.Gateway.Native.Jobs;
 using TimerGrid.Gateway.Native.Records;
 using TimerGrid.Gateway.Native.Routes;
+using TimerGrid.Gateway.Queue;
 using TimerGrid.Gateway.Scheduler;
 
 namespace TimerGrid.Gateway.Hosting;
@@ -24,6 +25,7 @@ public static class TimerGridApiEndpointExtensions
         app.MapRouteApi();
         app.MapRecordApi();
         app.MapSchedulerApi();
+        app.MapQueueApi();
         return app;
     }
 }

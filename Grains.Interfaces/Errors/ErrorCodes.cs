@@ -73,6 +73,20 @@ public static class ErrorCodes
     public static readonly TimerGridError ApiKeyNotFound = new("E036", 404);
     /// <summary>Replay asked of a job that is not failed (dead-lettered).</summary>
     public static readonly TimerGridError JobNotFailed = new("E037", 409);
+    /// <summary>Seed 002: <c>queue</c> is missing, or not 1–128 characters of <c>[A-Za-z0-9._~-]</c>.</summary>
+    public static readonly TimerGridError InvalidQueueName = new("E038", 400);
+    /// <summary>Seed 002: <c>params</c> is not a JSON object.</summary>
+    public static readonly TimerGridError InvalidQueueParams = new("E039", 400);
+    /// <summary>Seed 002: an <c>X-Accepted-*</c> header is not a whole number in its documented range.</summary>
+    public static readonly TimerGridError InvalidQueueHeader = new("E040", 400);
+    /// <summary>Seed 002: <c>X-Accepted-Callback-URL</c> is not an absolute http(s) URL.</summary>
+    public static readonly TimerGridError InvalidCallbackUrl = new("E041", 400);
+    /// <summary>Seed 002: an update's <c>status</c> is not <c>done</c> or <c>failed</c>.</summary>
+    public static readonly TimerGridError InvalidQueueJobStatus = new("E042", 400);
+    /// <summary>Seed 002: an update of a job that is already finished, or was cancelled by a delete.</summary>
+    public static readonly TimerGridError QueueJobFinished = new("E043", 409);
+    /// <summary>Seed 002: the queue's name is taken by a route of another type in db <c>default</c>.</summary>
+    public static readonly TimerGridError QueueNameTaken = new("E044", 409);
     /// <summary>A GRAIN route's grain_interface is missing, empty, longer than 256 characters, or holds whitespace or control characters.</summary>
     public static readonly TimerGridError InvalidGrainInterface = new("E050", 400);
     /// <summary>A GRAIN route's grain_key is empty, longer than 512 characters, or has a placeholder other than {db}, {collection} and {id}.</summary>

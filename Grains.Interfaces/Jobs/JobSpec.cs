@@ -1,3 +1,5 @@
+using TimerGrid.Grains.Interfaces.Queues;
+
 namespace TimerGrid.Grains.Interfaces.Jobs;
 
 /// <summary>What a client schedules: when (a one-shot <see cref="TriggerTime"/> or a recurring <see cref="Schedule"/>), what to deliver, and where.</summary>
@@ -29,4 +31,6 @@ public sealed record JobSpec(
     /// name finds the first. False: no other job of the collection may hold the name.
     /// </summary>
     [Id(10)] public bool SharedName { get; init; }
+    /// <summary>Seed 002: the options of a job whose route is a QUEUE (priority, result TTL, callback, job timeout); null for the defaults.</summary>
+    [Id(11)] public QueueItemOptions? Queue { get; init; }
 }

@@ -8,4 +8,6 @@ public enum RouteType
     Rest,
     /// <summary>A call to <see cref="Callbacks.ITimerCallback.OnTimerAsync"/> on a grain hosted by a silo of the cluster.</summary>
     Grain,
+    /// <summary>A pull queue: fired jobs wait until a worker takes them (seed 002).</summary>
+    Queue,
 }

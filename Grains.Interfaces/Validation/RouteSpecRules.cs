@@ -25,8 +25,11 @@ public static class RouteSpecRules
             case RouteType.Grain:
                 ValidateGrain(spec);
                 break;
+            case RouteType.Queue:
+                ValidateSecret(spec);
+                break;
             default:
-                throw new TimerGridException(ErrorCodes.InvalidRouteType, "type must be \"REST\" or \"GRAIN\"");
+                throw new TimerGridException(ErrorCodes.InvalidRouteType, "type must be \"REST\", \"GRAIN\" or \"QUEUE\"");
         }
     }
 
@@ -60,6 +63,11 @@ public static class RouteSpecRules
             throw new TimerGridException(ErrorCodes.InvalidWebhookUrl,
                 "webhook_url must be an absolute http(s) URL (a URL without a scheme means https)");
         }
+        ValidateSecret(spec);
+    }
+
+    private static void ValidateSecret(RouteSpec spec)
+    {
         if (spec.Secret is { } secret && (secret.Length is < 16 or > 256 || !secret.All(c => c is > ' ' and < (char)127)))
         {
             throw new TimerGridException(ErrorCodes.InvalidSecret, "secret must be 16-256 printable ASCII characters");

@@ -29,6 +29,7 @@ public static class TimerGridSiloBuilderExtensions
         services.AddSingleton<RouteDeliveries>();
         services.AddSingleton<CallbackGrainTypes>();
         services.AddSingleton<IRouteDelivery, GrainCallbackDelivery>();
+        services.AddTimerGridQueues();
         services.AddSingleton<DestinationPolicy>();
         services.AddTimerGridRecords();
         services.AddTimerGridKeys();

@@ -41,7 +41,7 @@ internal sealed partial class JobGrain
         {
             return DeliveryResult.GiveUp($"route '{state.Route}' does not exist in db '{_key.Db}'");
         }
-        return await deliveries.DeliverAsync(new RouteFiring(_key, state.Meta, scheduledTime, route, attempt));
+        return await deliveries.DeliverAsync(new RouteFiring(_key, state.Meta, scheduledTime, route, attempt, state.Queue));
     }
 
     private void RecordExecution(string executionId, long scheduledTime, long? firedAt, int attempt, ExecutionState state) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Interfaces.Queues;
 using TimerGrid.Grains.Triggers;
 
 namespace TimerGrid.Grains.Jobs;
@@ -23,6 +24,8 @@ internal sealed class JobState
     public bool AllowMissingRoute { get; set; }
     /// <summary>The name is a label other jobs may carry too (seed 003); the listing index reads it.</summary>
     public bool SharedName { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public QueueItemOptions? Queue { get; set; }
     /// <summary>When the schedule was set (create or replace): an interval without a start time counts from it.</summary>
     public long ScheduledAt { get; set; }
 
@@ -69,6 +72,7 @@ internal sealed class JobState
         CatchUpWindowMs = CatchUpWindowMs,
         AllowMissingRoute = AllowMissingRoute,
         SharedName = SharedName,
+        Queue = Queue,
     };
 
     /// <summary>
@@ -95,6 +99,7 @@ internal sealed class JobState
         CatchUpWindowMs = spec.CatchUpWindowMs;
         AllowMissingRoute = spec.AllowMissingRoute;
         SharedName = spec.SharedName;
+        Queue = spec.Queue;
         UpdatedAt = now;
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Queues;
 using TimerGrid.Grains.Records;
 
 namespace TimerGrid.Grains.Jobs;
@@ -14,6 +15,7 @@ namespace TimerGrid.Grains.Jobs;
 /// </summary>
 internal sealed partial class OverdueJobsCatchUp(
     RecordStore store,
+    QueueRecovery queues,
     IGrainFactory grains,
     IClusterMembershipService membership,
     IOptions<FiringOptions> firing,
@@ -33,6 +35,7 @@ internal sealed partial class OverdueJobsCatchUp(
         _ = Task.Run(async () =>
         {
             await WakeDueJobsAsync(DueSoon(), "start-up");
+            await RequeueAsync("start-up");
             await SweepAsync();
         }, CancellationToken.None);
         _ = Task.Run(WatchForDeadSilosAsync, CancellationToken.None);
@@ -55,7 +58,9 @@ internal sealed partial class OverdueJobsCatchUp(
         {
             while (await timer.WaitForNextTickAsync(_stopping.Token))
             {
-                await WakeDueJobsAsync(clock.GetUtcNow().ToUnixTimeMilliseconds() - 2 * (long)interval.TotalMilliseconds, "sweep");
+                var overdue = clock.GetUtcNow().ToUnixTimeMilliseconds() - 2 * (long)interval.TotalMilliseconds;
+                await WakeDueJobsAsync(overdue, "sweep");
+                await WakeAsync(() => queues.WakeDueAsync(overdue, _stopping.Token), "queue sweep");
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -76,6 +81,7 @@ internal sealed partial class OverdueJobsCatchUp(
                 {
                     LogSiloDied(string.Join(", ", died));
                     await WakeDueJobsAsync(DueSoon(), "silo death");
+                    await RequeueAsync("silo death");
                 }
             }
         }
@@ -102,6 +108,20 @@ internal sealed partial class OverdueJobsCatchUp(
         catch (Exception e) when (!_stopping.IsCancellationRequested)
         {
             // The next sweep tries again; jobs with reminders also wake on their next tick.
+            LogCatchUpFailed(reason, e);
+        }
+    }
+
+    private Task RequeueAsync(string reason) => WakeAsync(() => queues.RequeueAsync(reason, _stopping.Token), $"queue {reason}");
+
+    private async Task WakeAsync(Func<Task> wake, string reason)
+    {
+        try
+        {
+            await wake();
+        }
+        catch (Exception e) when (!_stopping.IsCancellationRequested)
+        {
             LogCatchUpFailed(reason, e);
         }
     }

@@ -8,4 +8,5 @@ internal static class StateNames
 {
     public const string Job = "job";
     public const string Route = "route";
+    public const string QueueItem = "queueitem";
 }

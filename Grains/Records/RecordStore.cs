@@ -61,6 +61,14 @@ internal sealed partial class RecordStore(IStorageDialect dialect, QueryTexts qu
     public Task<List<string>> ReadDueJobKeysAsync(long until, CancellationToken cancellationToken = default) =>
         ReadAsync(RecordQueryKeys.DueJobs, c => c.Add("Until", until), row => row.GetString(0), cancellationToken);
 
+    /// <summary>The ids of queue jobs waiting for a worker (script 0012).</summary>
+    public Task<List<string>> ReadQueuedItemIdsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(RecordQueryKeys.QueuedItems, _ => { }, row => row.GetString(0), cancellationToken);
+
+    /// <summary>The ids of queue jobs not waiting for a worker whose visibility, timeout, callback or expiry is due at or before <paramref name="until"/>.</summary>
+    public Task<List<string>> ReadDueQueueItemIdsAsync(long until, CancellationToken cancellationToken = default) =>
+        ReadAsync(RecordQueryKeys.DueQueueItems, c => c.Add("Until", until), row => row.GetString(0), cancellationToken);
+
     /// <summary>Deletes executions last updated, and audit entries created, before <paramref name="cutoff"/>, <paramref name="chunk"/> rows a statement.</summary>
     public async Task<(long Executions, long Audit)> DeleteOlderThanAsync(long cutoff, int chunk, CancellationToken cancellationToken) =>
         (await DeleteInChunksAsync(RecordQueryKeys.DeleteOldExecutions, cutoff, chunk, cancellationToken),

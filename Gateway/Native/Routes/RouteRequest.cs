@@ -7,20 +7,23 @@ namespace TimerGrid.Gateway.Native.Routes;
 
 /// <summary>
 /// The seed's route body <c>{id, type, webhook_url}</c>, plus TimerGrid's optional <c>secret</c> and <c>payload</c>;
-/// or a GRAIN route's <c>{id, type: "GRAIN", grain_interface, grain_key}</c>.
+/// or a GRAIN route's <c>{id, type: "GRAIN", grain_interface, grain_key}</c>, or a QUEUE route's <c>{id, type: "QUEUE"}</c>.
 /// </summary>
 internal static class RouteRequest
 {
     public static (string? Id, RouteSpec Spec) Parse(JsonElement body) =>
-        (body.OptionalString("id"),
-         ParseType(body.RequiredString("type")) == RouteType.Grain
-             ? RouteSpec.Grain(body.RequiredString("grain_interface"), body.RequiredString("grain_key"))
-             : RouteSpec.Webhook(body.RequiredString("webhook_url"), body.OptionalString("secret"), ParsePayload(body.OptionalString("payload"))));
+        (body.OptionalString("id"), ParseType(body.RequiredString("type")) switch
+        {
+            RouteType.Grain => RouteSpec.Grain(body.RequiredString("grain_interface"), body.RequiredString("grain_key")),
+            RouteType.Queue => new RouteSpec(RouteType.Queue, body.OptionalString("webhook_url") ?? "", body.OptionalString("secret"), ParsePayload(body.OptionalString("payload"))),
+            _ => RouteSpec.Webhook(body.RequiredString("webhook_url"), body.OptionalString("secret"), ParsePayload(body.OptionalString("payload"))),
+        });
 
     public static string Format(RouteType type) => type switch
     {
         RouteType.Rest => "REST",
         RouteType.Grain => "GRAIN",
+        RouteType.Queue => "QUEUE",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -30,7 +33,8 @@ internal static class RouteRequest
     {
         "REST" => RouteType.Rest,
         "GRAIN" => RouteType.Grain,
-        _ => throw new TimerGridException(ErrorCodes.InvalidRouteType, $"type '{type}' is not supported; use \"REST\" or \"GRAIN\""),
+        "QUEUE" => RouteType.Queue,
+        _ => throw new TimerGridException(ErrorCodes.InvalidRouteType, $"type '{type}' is not supported; use \"REST\", \"GRAIN\" or \"QUEUE\""),
     };
 
     private static PayloadStyle ParsePayload(string? payload) => payload switch

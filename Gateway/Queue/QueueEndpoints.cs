@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Options;
+using TimerGrid.Gateway.Auth;
+using TimerGrid.Gateway.Cluster;
+using TimerGrid.Gateway.Errors;
+using TimerGrid.Gateway.Json;
+using TimerGrid.Grains.Interfaces.Configuration;
+using TimerGrid.Grains.Interfaces.Errors;
+using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Interfaces.Queues;
+using TimerGrid.Grains.Interfaces.Routes;
+using TimerGrid.Grains.Interfaces.Validation;
+
+namespace TimerGrid.Gateway.Queue;
+
+/// <summary>Seed 002's job queue at the root: <c>/jobs</c>, <c>/want_job</c>, with its <c>X-Accepted-*</c> headers; queues of db <c>default</c>.</summary>
+public static class QueueEndpoints
+{
+    private static readonly TimeSpan EnqueueWait = TimeSpan.FromSeconds(2);
+
+    public static RouteGroupBuilder MapQueueApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("").WithTags("Queue (seed 002)").WithMetadata(KeyAccess.InDb(SeedQueue.Db));
+        api.MapPost("/jobs", EnqueueAsync);
+        api.MapGet("/jobs/{id}", GetAsync);
+        api.MapPut("/jobs/{id}", UpdateAsync);
+        api.MapDelete("/jobs/{id}", DeleteAsync);
+        api.MapPost("/want_job", WantJobAsync);   // routing ignores a trailing slash: the document's /want_job/ lands here too
+        return api;
+    }
+
+    private static async Task<IResult> EnqueueAsync(HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
+    {
+        using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
+        var (queue, parameters) = QueueJobRequest.ParseEnqueue(body.RootElement);
+        var (queueOptions, delaySeconds) = QueueHeaders.ForEnqueue(request);
+        var key = new JobKey(SeedQueue.Db, SeedQueue.Collection, Guid.NewGuid().ToString());
+        var spec = new JobSpec(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() + delaySeconds * 1000, parameters, queue) { Queue = queueOptions };
+        JobSpecRules.Validate(key, spec, options.Value.MaxMetaBytes);
+        await RequireQueueRouteAsync(grains, queue);
+        await ClusterRetry.IdempotentAsync(() => Job(grains, key.Id).CreateAsync(spec));
+        if (delaySeconds == 0)
+        {
+            // Its firing is a grain timer away: a worker asking right after the 202 should find it.
+            await Item(grains, key.Id).WaitEnqueuedAsync(EnqueueWait);
+        }
+        return TypedResults.Accepted($"/jobs/{key.Id}");
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpRequest request, IGrainFactory grains, IHostApplicationLifetime lifetime)
+    {
+        var wait = QueueHeaders.Wait(request, QueueHeaders.WaitResult);
+        var deadline = TimeProvider.System.GetUtcNow() + wait;
+        var job = await ClusterRetry.IdempotentAsync(() => Item(grains, id).GetAsync());
+        using var leaving = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, lifetime.ApplicationStopping);
+        try
+        {
+            while (job is { Status: QueueItemStatus.Queued or QueueItemStatus.Running } && deadline - TimeProvider.System.GetUtcNow() is var left && left > TimeSpan.Zero)
+            {
+                job = await Item(grains, id).WaitFinishedAsync(left, leaving.Token);
+            }
+        }
+        catch (OperationCanceledException) when (leaving.IsCancellationRequested)
+        {
+            // answers the job as it was last seen
+        }
+        job ??= PendingQueueJob.From(await ClusterRetry.IdempotentAsync(() => Job(grains, id).GetAsync()));
+        return job is null ? NotFound(id) : Json(job);
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
+    {
+        using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
+        var (status, result) = QueueJobRequest.ParseUpdate(body.RootElement);
+        return await Item(grains, id).FinishAsync(status, result) is { } job ? Json(job) : NotFound(id);
+    }
+
+    /// <summary>The native job goes first, so a delayed job cannot fire into the queue after its deletion.</summary>
+    private static async Task<IResult> DeleteAsync(string id, IGrainFactory grains)
+    {
+        var pending = KeyRules.IsValid(id) ? PendingQueueJob.From(await ClusterRetry.IdempotentAsync(() => Job(grains, id).GetAsync())) : null;
+        if (pending is not null)
+        {
+            await ClusterRetry.IdempotentAsync(() => Job(grains, id).DeleteAsync());
+        }
+        var deleted = await ClusterRetry.IdempotentAsync(() => Item(grains, id).DeleteAsync()) ?? pending;
+        return deleted is null ? NotFound(id) : Json(deleted);
+    }
+
+    /// <summary>
+    /// Waits in slices of at most a grain call's length. A worker that hangs up, or a gateway that is stopping, cancels
+    /// the wait (the gateway's waiting workers get 204 before Kestrel stops, instead of a reset connection).
+    /// </summary>
+    private static async Task<IResult> WantJobAsync(HttpRequest request, IGrainFactory grains, IHostApplicationLifetime lifetime)
+    {
+        using var leaving = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, lifetime.ApplicationStopping);
+        var queues = QueueHeaders.Queues(request);
+        var visibility = QueueHeaders.Visibility(request);
+        var deadline = TimeProvider.System.GetUtcNow() + QueueHeaders.Wait(request, QueueHeaders.BlockFor);
+        var directory = grains.GetGrain<IQueueDirectoryGrain>(SeedQueue.Db);
+        try
+        {
+            do
+            {
+                if (await directory.TakeAsync(queues, visibility, deadline - TimeProvider.System.GetUtcNow(), leaving.Token) is { } job)
+                {
+                    return Json(job);
+                }
+            }
+            while (deadline > TimeProvider.System.GetUtcNow() && !leaving.IsCancellationRequested);
+        }
+        catch (OperationCanceledException) when (leaving.IsCancellationRequested)
+        {
+            // the wait was cancelled before any job was taken for this worker
+        }
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A queue is a QUEUE route of db default, made on its first job; a route of another type by that name is a conflict.</summary>
+    private static async Task RequireQueueRouteAsync(IGrainFactory grains, string queue)
+    {
+        var route = grains.GetGrain<IRouteGrain>(new RouteKey(SeedQueue.Db, queue).ToString());
+        var existing = await ClusterRetry.IdempotentAsync(route.GetAsync);
+        if (existing is null)
+        {
+            await ClusterRetry.IdempotentAsync(() => route.CreateAsync(new RouteSpec(RouteType.Queue, "", null, PayloadStyle.Meta)));
+            existing = await ClusterRetry.IdempotentAsync(route.GetAsync);
+        }
+        if (existing?.Spec.Type != RouteType.Queue)
+        {
+            throw new TimerGridException(ErrorCodes.QueueNameTaken, $"queue '{queue}' is the name of a route of another type in db '{SeedQueue.Db}'");
+        }
+    }
+
+    private static IResult Json(QueueItemView job) => TypedResults.Bytes(QueueItemJson.Serialize(job), "application/json");
+
+    private static IResult NotFound(string id) => ApiError.Result(ErrorCodes.JobNotFound, $"no job '{id}'");
+
+    private static IJobGrain Job(IGrainFactory grains, string id) => grains.GetGrain<IJobGrain>(new JobKey(SeedQueue.Db, SeedQueue.Collection, id).ToString());
+
+    private static IQueueItemGrain Item(IGrainFactory grains, string id) => grains.GetGrain<IQueueItemGrain>(id);
+}

@@ -1,0 +1,75 @@
+using TimerGrid.Grains.Interfaces.Errors;
+using TimerGrid.Grains.Interfaces.Queues;
+using TimerGrid.Grains.Interfaces.Validation;
+
+namespace TimerGrid.Gateway.Queue;
+
+/// <summary>The seed's <c>X-Accepted-*</c> request headers, each a whole number of seconds (priority: a level) in its documented range.</summary>
+internal static class QueueHeaders
+{
+    public const string Priority = "X-Accepted-Priority";
+    public const string ResultTtl = "X-Accepted-Result-TTL";
+    public const string CallbackUrl = "X-Accepted-Callback-URL";
+    public const string JobTimeout = "X-Accepted-Job-Timeout";
+    public const string Delay = "X-Accepted-Delay";
+    public const string WaitResult = "X-Accepted-Wait-Result";
+    public const string BlockFor = "X-Accepted-Block-For";
+    public const string Timeout = "X-Accepted-Timeout";
+    /// <summary>TimerGrid's extension: the queues a take draws from (repeatable, or comma-separated).</summary>
+    public const string Queue = "X-Accepted-Queue";
+
+    /// <summary>The options of an enqueue, and its delay in seconds.</summary>
+    public static (QueueItemOptions Options, long DelaySeconds) ForEnqueue(HttpRequest request)
+    {
+        var options = new QueueItemOptions(
+            (int)(Number(request, Priority, QueueLimits.MinPriority, QueueLimits.MaxPriority) ?? QueueLimits.DefaultPriority),
+            Number(request, ResultTtl, 0, QueueLimits.MaxSeconds),
+            Callback(request),
+            Number(request, JobTimeout, 1, QueueLimits.MaxSeconds));
+        return (options, Number(request, Delay, 0, QueueLimits.MaxSeconds) ?? 0);
+    }
+
+    /// <summary>A take's visibility timeout; null for the configured default.</summary>
+    public static TimeSpan? Visibility(HttpRequest request) =>
+        Number(request, Timeout, 1, QueueLimits.MaxSeconds) is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+
+    /// <summary>How long to wait (<see cref="BlockFor"/> or <see cref="WaitResult"/>); zero when absent.</summary>
+    public static TimeSpan Wait(HttpRequest request, string header) =>
+        TimeSpan.FromSeconds(Number(request, header, 0, QueueLimits.MaxWaitSeconds) ?? 0);
+
+    /// <summary>The queues a take names in <see cref="Queue"/> headers and <c>?queue=</c>; empty for every queue of the db.</summary>
+    public static string[] Queues(HttpRequest request)
+    {
+        var names = request.Headers[Queue].Concat(request.Query["queue"])
+            .SelectMany(value => (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        foreach (var name in names)
+        {
+            QueueJobRequest.RequireQueueName(name);
+        }
+        return names;
+    }
+
+    private static long? Number(HttpRequest request, string header, long min, long max)
+    {
+        if (!request.Headers.TryGetValue(header, out var values))
+        {
+            return null;
+        }
+        return values.Count == 1 && long.TryParse(values[0], System.Globalization.NumberStyles.None, null, out var number) && number >= min && number <= max
+            ? number
+            : throw new TimerGridException(ErrorCodes.InvalidQueueHeader, $"{header} must be one whole number from {min} to {max}");
+    }
+
+    private static string? Callback(HttpRequest request)
+    {
+        if (!request.Headers.TryGetValue(CallbackUrl, out var values))
+        {
+            return null;
+        }
+        return values.Count == 1 && values[0]!.Contains("://", StringComparison.Ordinal) && RouteSpecRules.TryNormalizeUrl(values[0], out var url)
+            ? url
+            : throw new TimerGridException(ErrorCodes.InvalidCallbackUrl, $"{CallbackUrl} must be an absolute http(s) URL");
+    }
+}

@@ -1,0 +1,8 @@
+namespace TimerGrid.Gateway.Queue;
+
+/// <summary>Where seed-002 jobs live in the native model: job <c>default/queue/&lt;uuid&gt;</c>, route <c>default/&lt;queue&gt;</c> of type QUEUE.</summary>
+internal static class SeedQueue
+{
+    public const string Db = "default";
+    public const string Collection = "queue";
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using TimerGrid.Bench.Reporting;
+
+namespace TimerGrid.Bench.Scenarios;
+
+/// <summary>
+/// Pull queues (seed 002): for 8, then 64 workers long-polling <c>/want_job</c> and completing each job while 16
+/// producers POST <c>/jobs</c>, enqueues/s, dequeues/s and enqueue→dequeue latency; then native jobs routed to a
+/// queue, trigger time → taken. Every job must be taken exactly once.
+/// </summary>
+internal sealed class QueueScenario : IScenario
+{
+    private const int Producers = 16;
+    private static readonly int[] WorkerCounts = [8, 64];
+
+    public string Name => "queue";
+
+    public async Task<Report> RunAsync(BenchRig rig, BenchOptions options)
+    {
+        var report = new Report(Name, rig.Target);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = rig.Node.Url, Timeout = TimeSpan.FromSeconds(60) };
+        foreach (var workers in WorkerCounts)
+        {
+            await RoundAsync(report, $"k{workers}_", workers, options.Jobs, (n, stamp) => EnqueueAsync(http, $"bench-{workers}", n, stamp), http, $"bench-{workers}");
+        }
+        using (var route = await http.PostAsync("/route/default", Json("""{"id":"bench-native","type":"QUEUE"}""")))
+        {
+            route.EnsureSuccessStatusCode();
+        }
+        await RoundAsync(report, "native_", WorkerCounts[0], options.Jobs, (n, stamp) => CreateNativeAsync(http, n, stamp), http, "bench-native");
+        return report;
+    }
+
+    /// <param name="enqueue">Enqueues job n whose params carry the stamp (epoch ms) its latency is measured from.</param>
+    private static async Task RoundAsync(Report report, string prefix, int workers, int jobs, Func<int, long, Task<bool>> enqueue, HttpClient http, string queue)
+    {
+        var taken = new ConcurrentDictionary<int, double>();
+        var duplicates = 0;
+        var producing = true;
+        var clock = Stopwatch.StartNew();
+        var pollers = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var stillProducing = Volatile.Read(ref producing);
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/want_job?queue={queue}");
+                request.Headers.Add("X-Accepted-Block-For", "1");
+                using var response = await http.SendAsync(request);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    var job = await response.Content.ReadFromJsonAsync<JsonElement>();
+                    var parameters = job.GetProperty("params");
+                    var latency = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - parameters.GetProperty("t").GetInt64();
+                    if (!taken.TryAdd(parameters.GetProperty("n").GetInt32(), latency))
+                    {
+                        Interlocked.Increment(ref duplicates);
+                    }
+                    using var done = await http.PutAsync($"/jobs/{job.GetProperty("id").GetString()}", Json("""{"status":"done","result":null}"""));
+                }
+                else if (!stillProducing)
+                {
+                    return;
+                }
+            }
+        })).ToArray();
+        var errors = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, jobs), new ParallelOptions { MaxDegreeOfParallelism = Producers }, async (n, _) =>
+        {
+            if (!await enqueue(n, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))
+            {
+                Interlocked.Increment(ref errors);
+            }
+        });
+        var enqueueSeconds = clock.Elapsed.TotalSeconds;
+        Volatile.Write(ref producing, false);
+        await Task.WhenAll(pollers);
+        var latency = LatenessSummary.Of(taken.Values);
+        report.Add(prefix + "jobs", jobs);
+        report.Add(prefix + "enqueue_per_s", jobs / enqueueSeconds);
+        report.Add(prefix + "dequeue_per_s", taken.Count / clock.Elapsed.TotalSeconds);
+        report.Add(prefix + "latency_p50_ms", latency?.P50 ?? 0);
+        report.Add(prefix + "latency_p99_ms", latency?.P99 ?? 0);
+        report.Add(prefix + "missing", jobs - errors - taken.Count);
+        report.Add(prefix + "dup", duplicates);
+        report.Add(prefix + "errors", errors);
+        Console.Error.WriteLine($"   {prefix}: {jobs} jobs, {workers} workers, {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private static async Task<bool> EnqueueAsync(HttpClient http, string queue, int n, long stamp)
+    {
+        using var response = await http.PostAsync("/jobs", Json($$$"""{"queue":"{{{queue}}}","params":{"n":{{{n}}},"t":{{{stamp}}}}}"""));
+        return response.StatusCode == HttpStatusCode.Accepted;
+    }
+
+    /// <summary>A native job due now, routed to a queue: its latency runs from its trigger time.</summary>
+    private static async Task<bool> CreateNativeAsync(HttpClient http, int n, long stamp)
+    {
+        using var response = await http.PostAsync("/job/default/bench", Json($$$"""{"id":"n{{{n}}}","trigger_time":{{{stamp}}},"meta":{"n":{{{n}}},"t":{{{stamp}}}},"route":"bench-native"}"""));
+        return response.IsSuccessStatusCode;
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+}
