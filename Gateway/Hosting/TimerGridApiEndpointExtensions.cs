@@ -1,4 +1,5 @@
 using TimerGrid.Gateway.Admin;
+using TimerGrid.Gateway.Docs;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Health;
 using TimerGrid.Gateway.Native.Jobs;
@@ -17,6 +18,8 @@ public static class TimerGridApiEndpointExtensions
         app.UseStatusCodePages(StatusCodeFallback.WriteAsync);
         app.UseTimerGridAuth();
         app.MapOpenApi().AllowAnonymous();
+        app.MapDocs();
+        app.MapTimerGridMetrics();
         app.MapTimerGridHealthChecks();
         app.MapKeyApi();
         app.MapJobApi();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Records;
+using TimerGrid.Grains.Telemetry;
 
 namespace TimerGrid.Grains.Jobs;
 
@@ -17,6 +18,7 @@ internal sealed partial class OverdueJobsCatchUp(
     IGrainFactory grains,
     IClusterMembershipService membership,
     IOptions<FiringOptions> firing,
+    TimerGridInstruments instruments,
     TimeProvider clock,
     ILogger<OverdueJobsCatchUp> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -97,7 +99,9 @@ internal sealed partial class OverdueJobsCatchUp(
             }
             await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Concurrency },
                 async (key, _) => await grains.GetGrain<IJobGrain>(key).WakeAsync());
-            LogCaughtUp(reason, due.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            instruments.CaughtUp(reason, due.Count, elapsed.TotalSeconds);
+            LogCaughtUp(reason, due.Count, (long)elapsed.TotalMilliseconds);
         }
         catch (Exception e) when (!_stopping.IsCancellationRequested)
         {

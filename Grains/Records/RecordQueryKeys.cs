@@ -1,6 +1,6 @@
 namespace TimerGrid.Grains.Records;
 
-/// <summary>The OrleansQuery keys of TimerGrid's own queries (Storage/Scripts/*/0007_timergrid_records.sql, 0008_timergrid_due_jobs.sql).</summary>
+/// <summary>The OrleansQuery keys of TimerGrid's own queries (Storage/Scripts/*/0007_timergrid_records.sql, 0008_timergrid_due_jobs.sql, 0013_timergrid_dashboard.sql).</summary>
 internal static class RecordQueryKeys
 {
     public const string UpsertExecution = "TimerGridUpsertExecutionKey";
@@ -14,4 +14,6 @@ internal static class RecordQueryKeys
     public const string DeleteOldAudit = "TimerGridDeleteOldAuditKey";
     public const string CollectionJobs = "TimerGridCollectionJobsKey";
     public const string DueJobs = "TimerGridDueJobsKey";
+    public const string Collections = "TimerGridCollectionsKey";
+    public const string JobCounts = "TimerGridJobCountsKey";
 }

@@ -10,7 +10,7 @@ namespace TimerGrid.Grains.Records;
 /// prunes them, and lists a collection's stored jobs. The SQL is the dialect's (<see cref="QueryTexts"/>); here
 /// are only parameters, and each row belongs to this service (ClusterOptions.ServiceId).
 /// </summary>
-internal sealed class RecordStore(IStorageDialect dialect, QueryTexts queries, IOptions<ClusterOptions> cluster)
+internal sealed partial class RecordStore(IStorageDialect dialect, QueryTexts queries, IOptions<ClusterOptions> cluster)
 {
     private string ServiceId => cluster.Value.ServiceId;
 

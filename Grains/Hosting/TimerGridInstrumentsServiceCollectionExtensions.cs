@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using TimerGrid.Grains.Telemetry;
+
+namespace TimerGrid.Grains.Hosting;
+
+/// <summary>The silo's instruments and what the dashboard reads from them.</summary>
+public static class TimerGridInstrumentsServiceCollectionExtensions
+{
+    public static IServiceCollection AddTimerGridInstruments(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.AddSingleton<StoredJobCounts>();
+        services.AddSingleton<TimerGridInstruments>();
+        return services;
+    }
+}
