@@ -6,6 +6,7 @@ using TimerGrid.Gateway.Native.Jobs;
 using TimerGrid.Gateway.Native.Records;
 using TimerGrid.Gateway.Native.Routes;
 using TimerGrid.Gateway.Scheduler;
+using TimerGrid.Gateway.Ui;
 
 namespace TimerGrid.Gateway.Hosting;
 
@@ -16,6 +17,7 @@ public static class TimerGridApiEndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeFallback.WriteAsync);
+        app.UseTimerGridUiKeyCookie();
         app.UseTimerGridAuth();
         app.MapOpenApi().AllowAnonymous();
         app.MapDocs();
@@ -26,6 +28,7 @@ public static class TimerGridApiEndpointExtensions
         app.MapRouteApi();
         app.MapRecordApi();
         app.MapSchedulerApi();
+        app.MapTimerGridUi();
         return app;
     }
 }

@@ -67,6 +67,10 @@ public static class ErrorCodes
     public static readonly TimerGridError ApiKeyNotFound = new("E036", 404);
     /// <summary>Replay asked of a job that is not failed (dead-lettered).</summary>
     public static readonly TimerGridError JobNotFailed = new("E037", 409);
+    /// <summary>A dashboard form was posted from a page of another site (its Origin is not this server).</summary>
+    public static readonly TimerGridError CrossSiteForm = new("E060", 403);
+    /// <summary>The API key entered on the dashboard's login page is unknown or revoked.</summary>
+    public static readonly TimerGridError UiKeyRefused = new("E061", 401);
     /// <summary>Storage did not answer; nothing was changed.</summary>
     public static readonly TimerGridError StorageUnavailable = new("E503", 503);
     /// <summary>A bug on our side; logged.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TimerGrid.Grains.Dashboard;
 using TimerGrid.Grains.Telemetry;
 
 namespace TimerGrid.Grains.Hosting;
@@ -11,6 +12,8 @@ public static class TimerGridInstrumentsServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<StoredJobCounts>();
         services.AddSingleton<TimerGridInstruments>();
+        services.AddSingleton<SiloStatsCollector>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStatsReporter>();
         return services;
     }
 }

@@ -44,6 +44,12 @@ internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryG
         return rows.Select(r => States.Deserialize<JobState>(new BinaryData(r.Payload)).ToView(JobKey.Parse(r.Key))).ToList();
     }
 
+    public async Task<IReadOnlyList<CollectionName>> GetCollectionsAsync(int limit)
+    {
+        var rows = await ReadAsync(() => store.ReadCollectionsAsync(Math.Clamp(limit, 1, MaxLimit)));
+        return rows.Select(r => new CollectionName(r.Db, r.Collection)).ToList();
+    }
+
     private static void Validate(RecordQuery query)
     {
         KeyRules.RequireDbOrAll(query.Db);   // "*": the audit entries of no one db (API keys of all dbs, refusals)
