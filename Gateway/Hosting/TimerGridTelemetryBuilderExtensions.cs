@@ -14,6 +14,8 @@ namespace TimerGrid.Gateway.Hosting;
 /// </summary>
 public static class TimerGridTelemetryBuilderExtensions
 {
+    public const string MetricsPath = "/metrics";
+
     public static WebApplicationBuilder AddTimerGridTelemetry(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
@@ -32,7 +34,7 @@ public static class TimerGridTelemetryBuilderExtensions
             telemetry.WithTracing(tracing => tracing
                 .AddSource(TelemetryNames.ActivitySource)
                 .AddSource(TelemetryNames.OrleansActivitySources)
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/metrics"))
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(MetricsPath))
                 .AddHttpClientInstrumentation());
         }
         if (options.OtlpEndpoint is { } endpoint)
@@ -50,7 +52,7 @@ public static class TimerGridTelemetryBuilderExtensions
     /// <summary>Prometheus' text format at <c>/metrics</c>, open like the health probes (it names no job).</summary>
     public static WebApplication MapTimerGridMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         return app;
     }
 }
