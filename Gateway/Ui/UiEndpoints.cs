@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TimerGrid.Gateway.Auth;
+using TimerGrid.Gateway.Native.Jobs;
 using TimerGrid.Gateway.Ui.Pages;
 using TimerGrid.Grains.Interfaces.Dashboard;
 using TimerGrid.Grains.Interfaces.Errors;
@@ -46,7 +47,7 @@ public static class UiEndpoints
 
     private static async Task<IResult> JobAsync(string db, string collection, string id, string? done, string? error, IGrainFactory grains)
     {
-        var key = UiJobActions.ValidKey(db, collection, id);
+        var key = JobEndpoints.ValidKey(db, collection, id);
         var query = new RecordQuery { Db = db, Collection = collection, JobId = id, Limit = RecordsShown };
         var records = grains.GetGrain<IRecordQueryGrain>(0);
         var job = grains.GetGrain<Grains.Interfaces.Jobs.IJobGrain>(key.ToString()).GetAsync();
@@ -59,7 +60,7 @@ public static class UiEndpoints
 
     private static async Task<IResult> ActAsync(string db, string collection, string id, string verb, HttpRequest request, IGrainFactory grains)
     {
-        var key = UiJobActions.ValidKey(db, collection, id);
+        var key = JobEndpoints.ValidKey(db, collection, id);
         var form = await FormOf(request);
         var back = UiLinks.Back(form["back"]) ?? UiLinks.Job(key);
         try

@@ -1,7 +1,6 @@
 using TimerGrid.Gateway.Cluster;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
-using TimerGrid.Grains.Interfaces.Validation;
 
 namespace TimerGrid.Gateway.Ui;
 
@@ -33,13 +32,5 @@ internal static class UiJobActions
             "replay" => $"{key.Id} replayed",
             _ => $"{key.Id} deleted",
         };
-    }
-
-    public static JobKey ValidKey(string db, string collection, string id)
-    {
-        KeyRules.Require(db, "db");
-        KeyRules.Require(collection, "collection");
-        KeyRules.Require(id, "id");
-        return new JobKey(db, collection, id);
     }
 }

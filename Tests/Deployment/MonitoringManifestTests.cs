@@ -15,11 +15,9 @@ public sealed partial class MonitoringManifestTests
         var expressions = Load("monitoring/prometheus-rules.yaml").SelectMany(rules => Sequence(Mapping(rules, "spec"), "groups"))
             .SelectMany(group => Sequence(group, "rules")).Select(rule => Text(rule, "expr")).ToList();
         var named = expressions.SelectMany(e => MetricName().Matches(e).Select(m => m.Value)).ToHashSet();
-        using var dataDir = new TempDir();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var node = await TimerGridProcess.StartAsync(FreePort.Next(), TestSettings.For(dataDir.Path));
-        using var http = new HttpClient { BaseAddress = node.Url };
-        await http.CreateRouteAsync("alerts", "broken", receiver.UrlFor("broken", _ => new WebhookReceiver.Answer(500)));
+        await using var node = await ProcessNode.StartAsync();
+        var http = node.Http;
+        await http.CreateRouteAsync("alerts", "broken", node.Receiver.UrlFor("broken", _ => new WebhookReceiver.Answer(500)));
 
         await http.CreateJobAsync("alerts", "c", "dead", TimerGridClient.Now, "broken");   // a fire, retries, a dead letter
 

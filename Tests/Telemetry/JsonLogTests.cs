@@ -9,18 +9,18 @@ public sealed class JsonLogTests
     [Fact]
     public async Task JsonLogs_DeliveryLogLines_CarryTheJobKeyAsAScope()
     {
-        using var dataDir = new TempDir();
-        var settings = TestSettings.For(dataDir.Path);
-        settings["TimerGrid:Telemetry:JsonLogs"] = "true";
-        settings["Logging:LogLevel:TimerGrid.Grains.Delivery"] = "Debug";   // a failed attempt logs at Debug
-        await using var node = await TimerGridProcess.StartAsync(FreePort.Next(), settings);
-        using var http = new HttpClient { BaseAddress = node.Url };
+        await using var node = await ProcessNode.StartAsync(settings =>
+        {
+            settings["TimerGrid:Telemetry:JsonLogs"] = "true";
+            settings["Logging:LogLevel:TimerGrid.Grains.Delivery"] = "Debug";   // a failed attempt logs at Debug
+        });
+        var http = node.Http;
         await http.CreateRouteAsync("logs", "r", $"http://127.0.0.1:{FreePort.Next()}/nobody-listens");   // each attempt logs why it failed
 
         await http.CreateJobAsync("logs", "c", "j", TimerGridClient.Now, "r");
 
         await http.WaitForStatusAsync("/job/logs/c/j", "failed");
-        var lines = node.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = node.Node.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.All(lines, line => JsonDocument.Parse(line).Dispose());
         var attempt = lines.Select(l => JsonDocument.Parse(l).RootElement)
             .First(l => l.GetProperty("Category").GetString() == "TimerGrid.Grains.Delivery.WebhookDelivery");

@@ -13,10 +13,8 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task Scrape_AfterABurst_CountsFiresDeliveriesRetriesAndLateness()
     {
-        using var dataDir = new TempDir();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var node = await TimerGridProcess.StartAsync(FreePort.Next(), TestSettings.For(dataDir.Path));
-        using var http = new HttpClient { BaseAddress = node.Url };
+        await using var node = await ProcessNode.StartAsync();
+        var (http, receiver) = (node.Http, node.Receiver);
         await http.CreateRouteAsync("m", "ok", receiver.UrlFor("ok"));
         await http.CreateRouteAsync("m", "broken", receiver.UrlFor("broken", _ => new WebhookReceiver.Answer(503)));
         var due = TimerGridClient.Now + 1000;

@@ -9,10 +9,8 @@ public sealed class DashboardBrowserTests
     [Fact]
     public async Task Dashboard_JobCreatedThroughTheApi_IsFoundByClicksPausedResumedAndSeenFiring()
     {
-        using var dataDir = new TempDir();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var node = await TimerGridProcess.StartAsync(FreePort.Next(), TestSettings.For(dataDir.Path));
-        using var http = new HttpClient { BaseAddress = node.Url };
+        await using var node = await ProcessNode.StartAsync();
+        var (http, receiver) = (node.Http, node.Receiver);
         await http.CreateRouteAsync("shop", "invoices", receiver.UrlFor("invoices"));
         await http.CreateJobAsync("shop", "reports", "warm-up", TimerGridClient.Now, "invoices");   // fires at once: the overview has figures
         var due = TimerGridClient.Now + 25_000;
@@ -56,11 +54,11 @@ public sealed class DashboardBrowserTests
     [Fact]
     public async Task Dashboard_WithKeysRequired_AsksForAKeyOnceAndKeepsIt()
     {
-        using var dataDir = new TempDir();
-        var settings = TestSettings.For(dataDir.Path);
-        settings["TimerGrid:Auth:Enabled"] = "true";
-        settings["TimerGrid:Auth:BootstrapKey"] = TestSettings.BootstrapKey;
-        await using var node = await TimerGridProcess.StartAsync(FreePort.Next(), settings);
+        await using var node = await ProcessNode.StartAsync(settings =>
+        {
+            settings["TimerGrid:Auth:Enabled"] = "true";
+            settings["TimerGrid:Auth:BootstrapKey"] = TestSettings.BootstrapKey;
+        });
         using var browser = new Chromium();
         var page = browser.Page;
 
