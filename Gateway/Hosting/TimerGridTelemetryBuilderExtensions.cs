@@ -2,7 +2,6 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using TimerGrid.Gateway.Telemetry;
 using TimerGrid.Grains.Interfaces.Telemetry;
 
 namespace TimerGrid.Gateway.Hosting;
@@ -21,14 +20,15 @@ public static class TimerGridTelemetryBuilderExtensions
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
-            .WithMetrics(metrics =>
+            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName));
+        if (options.Metrics)
         {
-            metrics.AddMeter(TelemetryNames.Meter, TelemetryNames.OrleansMeter)
+            telemetry.WithMetrics(metrics => metrics
+                .AddMeter(TelemetryNames.Meter, TelemetryNames.OrleansMeter)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddPrometheusExporter();
-        });
+                .AddPrometheusExporter());
+        }
         if (options.TracesOn)
         {
             telemetry.WithTracing(tracing => tracing
@@ -49,10 +49,13 @@ public static class TimerGridTelemetryBuilderExtensions
         return builder;
     }
 
-    /// <summary>Prometheus' text format at <c>/metrics</c>, open like the health probes (it names no job).</summary>
+    /// <summary>Prometheus' text format at <c>/metrics</c>, open like the health probes (it names no job); absent with metrics off.</summary>
     public static WebApplication MapTimerGridMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value.Metrics)
+        {
+            app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        }
         return app;
     }
 }

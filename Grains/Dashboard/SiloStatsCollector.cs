@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+using TimerGrid.Grains.Interfaces.Telemetry;
 using TimerGrid.Grains.Interfaces.Dashboard;
 using TimerGrid.Grains.Telemetry;
 
@@ -15,9 +17,13 @@ internal sealed class SiloStatsCollector : IDisposable
     private readonly long[] _lateness = new long[LatenessBuckets.Count];
     private long _fires, _delivered, _retried, _failed;
 
-    public SiloStatsCollector(TimerGridInstruments instruments)
+    public SiloStatsCollector(TimerGridInstruments instruments, IOptions<TelemetryOptions> options)
     {
         _meter = instruments.Meter;
+        if (!options.Value.Metrics)
+        {
+            return;   // the dashboard's figures stay at zero
+        }
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (instrument.Meter == _meter && instrument.Name is InstrumentNames.Fires or InstrumentNames.Deliveries or InstrumentNames.Lateness)

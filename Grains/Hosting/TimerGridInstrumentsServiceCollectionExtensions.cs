@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TimerGrid.Grains.Dashboard;
+using TimerGrid.Grains.Interfaces.Telemetry;
 using TimerGrid.Grains.Telemetry;
 
 namespace TimerGrid.Grains.Hosting;
@@ -10,6 +11,7 @@ public static class TimerGridInstrumentsServiceCollectionExtensions
     public static IServiceCollection AddTimerGridInstruments(this IServiceCollection services)
     {
         services.AddMetrics();
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         services.AddSingleton<StoredJobCounts>();
         services.AddSingleton<TimerGridInstruments>();
         services.AddSingleton<SiloStatsCollector>();

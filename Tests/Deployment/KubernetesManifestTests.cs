@@ -1,7 +1,7 @@
 using TimerGrid.Gateway.Auth;
 using TimerGrid.Gateway.Health;
-using TimerGrid.Gateway.Telemetry;
 using TimerGrid.Grains.Interfaces.Configuration;
+using TimerGrid.Grains.Interfaces.Telemetry;
 using TimerGrid.Silo.Hosting;
 using TimerGrid.Tests.Fixtures;
 using YamlDotNet.RepresentationModel;

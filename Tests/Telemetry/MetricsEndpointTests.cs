@@ -48,6 +48,18 @@ public sealed class MetricsEndpointTests
         await WaitForGaugesAsync(http, pending: 0, failed: DeadLettered);
     }
 
+    [Fact]
+    public async Task MetricsOff_NoScrapeEndpoint_JobsStillFire()
+    {
+        await using var node = await ProcessNode.StartAsync(settings => settings["TimerGrid:Telemetry:Metrics"] = "false");
+        await node.Http.CreateRouteAsync("off", "r", node.Receiver.UrlFor("off"));
+
+        await node.Http.CreateJobAsync("off", "c", "j", TimerGridClient.Now, "r");
+
+        await node.Receiver.WaitForAsync("off/c/j");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await node.Http.GetAsync("/metrics")).StatusCode);
+    }
+
     /// <summary>The job gauges count stored jobs, at most <c>StoredJobCounts.MaxAge</c> (10 s) old.</summary>
     private static async Task WaitForGaugesAsync(HttpClient http, int pending, int failed)
     {
