@@ -13,7 +13,7 @@ public static class UiLinks
 
     /// <summary>A page to return to: only one of the dashboard's own (no open redirect); null otherwise.</summary>
     public static string? Back(string? link) =>
-        link is { Length: > 0 } && link.StartsWith(UiEndpoints.Root + "/", StringComparison.Ordinal) && !link.StartsWith("//", StringComparison.Ordinal) && !link.Contains('\\')
+        link is not null && link.StartsWith(UiEndpoints.Root + "/", StringComparison.Ordinal) && !link.Contains('\\')
             ? link
             : null;
 
