@@ -25,6 +25,7 @@ public static class TimerGridApiEndpointExtensions
         app.MapTimerGridHealthChecks();
         app.MapKeyApi();
         app.MapJobApi();
+        app.MapJobListApi();
         app.MapRouteApi();
         app.MapRecordApi();
         app.MapSchedulerApi();

@@ -21,7 +21,8 @@ internal static class SeedJobRequest
         var schedule = SeedTrigger.ToSchedule(trigger, triggerParams);
         var job = SeedJob.Create(jobId, name, jobClass, pubArgs, trigger, triggerParams);
         // Enabled stays null: true on a create, unchanged on a replace, so a PUT keeps a paused job paused.
-        return new JobSpec(null, job.ToMeta(), jobClass) { Schedule = schedule, Name = name, AllowMissingRoute = true };
+        // seed 003's names are labels: many jobs may share one.
+        return new JobSpec(null, job.ToMeta(), jobClass) { Schedule = schedule, Name = name, AllowMissingRoute = true, SharedName = true };
     }
 
     private static JsonElement? PubArgs(JsonElement body) =>

@@ -37,12 +37,12 @@ public static class UiEndpoints
         return Page<OverviewPage>(new { Stats = await stats, Members = await members, Collections = await collections });
     }
 
-    private static async Task<IResult> CollectionAsync(string db, string collection, string? q, string? done, string? error, UiJobSource jobs)
+    private static async Task<IResult> CollectionAsync(string db, string collection, string? q, string? after, string? done, string? error, UiJobSource jobs)
     {
         KeyRules.Require(db, "db");
         KeyRules.Require(collection, "collection");
-        var (shown, matching) = await jobs.JobsAsync(db, collection, q);
-        return Page<CollectionPage>(new { Db = db, Collection = collection, Search = q, Jobs = shown, Matching = matching, Done = done, Error = error });
+        var page = await jobs.JobsAsync(db, collection, q, after);
+        return Page<CollectionPage>(new { Db = db, Collection = collection, Search = q, Jobs = page, Done = done, Error = error });
     }
 
     private static async Task<IResult> JobAsync(string db, string collection, string id, string? done, string? error, IGrainFactory grains)

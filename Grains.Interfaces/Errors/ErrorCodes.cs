@@ -51,6 +51,12 @@ public static class ErrorCodes
     public static readonly TimerGridError InvalidCursor = new("E023", 400);
     /// <summary>A job name is empty, longer than 200 characters, or holds control characters.</summary>
     public static readonly TimerGridError InvalidName = new("E024", 400);
+    /// <summary>Another job of the collection already has that name.</summary>
+    public static readonly TimerGridError NameTaken = new("E025", 409);
+    /// <summary>page or pagesize is not an integer in range, or page and cursor are both given.</summary>
+    public static readonly TimerGridError InvalidPaging = new("E026", 400);
+    /// <summary>A listing filter has an unknown value: status or enabled.</summary>
+    public static readonly TimerGridError InvalidFilter = new("E027", 400);
     /// <summary>No API key: the Authorization header is missing or is not <c>Bearer &lt;key&gt;</c>.</summary>
     public static readonly TimerGridError MissingApiKey = new("E030", 401);
     /// <summary>The API key is unknown or revoked.</summary>

@@ -24,4 +24,9 @@ public sealed record JobSpec(
     [Id(8)] public long? CatchUpWindowMs { get; init; }
     /// <summary>True: the route need not exist yet; firings fail with a clear error until it does (seed 003).</summary>
     [Id(9)] public bool AllowMissingRoute { get; init; }
+    /// <summary>
+    /// True: the name is a label other jobs of the collection may carry too (seed 003); it is not unique, and a lookup by
+    /// name finds the first. False: no other job of the collection may hold the name.
+    /// </summary>
+    [Id(10)] public bool SharedName { get; init; }
 }

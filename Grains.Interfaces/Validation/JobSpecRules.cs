@@ -13,9 +13,6 @@ public static class JobSpecRules
     /// <summary>2100-01-01T00:00:00Z.</summary>
     public const long MaxTriggerTime = 4_102_444_800_000;
 
-    /// <summary>Longest accepted job name.</summary>
-    public const int MaxNameLength = NameRules.MaxLength;
-
     /// <summary>Throws a <see cref="TimerGridException"/> for the first broken rule.</summary>
     public static void Validate(JobKey key, JobSpec spec, int maxMetaBytes)
     {

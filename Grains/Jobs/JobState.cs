@@ -21,6 +21,8 @@ internal sealed class JobState
     public bool AllowOverlap { get; set; }
     public long? CatchUpWindowMs { get; set; }
     public bool AllowMissingRoute { get; set; }
+    /// <summary>The name is a label other jobs may carry too (seed 003); the listing index reads it.</summary>
+    public bool SharedName { get; set; }
     /// <summary>When the schedule was set (create or replace): an interval without a start time counts from it.</summary>
     public long ScheduledAt { get; set; }
 
@@ -66,6 +68,7 @@ internal sealed class JobState
         AllowOverlap = AllowOverlap,
         CatchUpWindowMs = CatchUpWindowMs,
         AllowMissingRoute = AllowMissingRoute,
+        SharedName = SharedName,
     };
 
     /// <summary>
@@ -91,6 +94,7 @@ internal sealed class JobState
         AllowOverlap = spec.AllowOverlap;
         CatchUpWindowMs = spec.CatchUpWindowMs;
         AllowMissingRoute = spec.AllowMissingRoute;
+        SharedName = spec.SharedName;
         UpdatedAt = now;
     }
 

@@ -1,7 +1,9 @@
 using System.Data;
 using System.Data.Common;
 using System.Text;
+using TimerGrid.Grains.Interfaces.Listing;
 using TimerGrid.Grains.Interfaces.Records;
+using TimerGrid.Grains.Listing;
 
 namespace TimerGrid.Grains.Records;
 
@@ -13,6 +15,8 @@ internal static class RecordParameters
     public static void Add(this DbCommand command, string name, long? value) => command.Add(name, DbType.Int64, value);
 
     public static void Add(this DbCommand command, string name, int? value) => command.Add(name, DbType.Int32, value);
+
+    public static void Add(this DbCommand command, string name, bool? value) => command.Add(name, DbType.Boolean, value);
 
     public static void AddExecution(this DbCommand command, ExecutionView execution)
     {
@@ -45,6 +49,18 @@ internal static class RecordParameters
         command.Add("Db", db);
         command.Add("Collection", collection);
         command.Add("JobId", jobId);
+    }
+
+    /// <summary>The filters and next-fire-time bounds of a job listing; the caller adds its keyset and page.</summary>
+    public static void AddJobFilters(this DbCommand command, JobListQuery query, JobListRange range)
+    {
+        command.AddJob(query.Db, query.Collection, null);
+        command.Add("Status", query.Status is { } status ? RecordNames.Of(status) : null);
+        command.Add("Route", query.Route);
+        command.Add("Name", query.Name);
+        command.Add("Enabled", query.Enabled);
+        command.Add("From", range.From);
+        command.Add("Until", range.Until);
     }
 
     /// <summary>The filters, time range and page size of a record query; the caller adds BeforeId, typed for its table.</summary>

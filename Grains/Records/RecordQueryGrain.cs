@@ -1,11 +1,9 @@
-using System.Data.Common;
 using System.Globalization;
 using Orleans.Concurrency;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Records;
 using TimerGrid.Grains.Interfaces.Validation;
-using TimerGrid.Grains.Jobs;
 
 namespace TimerGrid.Grains.Records;
 
@@ -14,16 +12,15 @@ namespace TimerGrid.Grains.Records;
 internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryGrain
 {
     private const int MaxLimit = 1000;
-    private static readonly JsonGrainStateSerializer States = new();
 
     public async Task<IReadOnlyList<ExecutionView>> GetExecutionsAsync(RecordQuery query)
     {
         Validate(query);
         var before = query.Cursor is null ? (query.To, "") : ParseCursor(query.Cursor);
-        return await ReadAsync(() => store.ReadExecutionsAsync(query, Limit(query), before));
+        return await StoredReads.AnswerAsync(() => store.ReadExecutionsAsync(query, Limit(query), before));
     }
 
-    public Task<ExecutionView?> GetExecutionAsync(string executionId) => ReadAsync(() => store.ReadExecutionAsync(executionId));
+    public Task<ExecutionView?> GetExecutionAsync(string executionId) => StoredReads.AnswerAsync(() => store.ReadExecutionAsync(executionId));
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(RecordQuery query)
     {
@@ -33,21 +30,21 @@ internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryG
             var (time, id) when long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) => (time, number),
             _ => throw InvalidCursor(query.Cursor),
         };
-        return await ReadAsync(() => store.ReadAuditAsync(query, Limit(query), before));
+        return await StoredReads.AnswerAsync(() => store.ReadAuditAsync(query, Limit(query), before));
     }
 
     public async Task<IReadOnlyList<JobView>> GetCollectionJobsAsync(string db, string collection)
     {
         KeyRules.Require(db, "db");
         KeyRules.Require(collection, "collection");
-        var rows = await ReadAsync(() => store.ReadCollectionJobsAsync(db, collection));
-        return rows.Select(r => States.Deserialize<JobState>(new BinaryData(r.Payload)).ToView(JobKey.Parse(r.Key))).ToList();
+        var rows = await StoredReads.AnswerAsync(() => store.ReadCollectionJobsAsync(db, collection));
+        return rows.Select(r => StoredReads.Job(JobKey.Parse(r.Key), r.Payload)).ToList();
     }
 
     public async Task<IReadOnlyList<CollectionName>> GetCollectionsAsync(int limit)
     {
-        var rows = await ReadAsync(() => store.ReadCollectionsAsync(Math.Clamp(limit, 1, MaxLimit)));
-        return rows.Select(r => new CollectionName(r.Db, r.Collection)).ToList();
+        var rows = await StoredReads.AnswerAsync(() => store.ReadAllCollectionsAsync(Math.Clamp(limit, 1, MaxLimit)));
+        return rows.Select(r => new CollectionName(r.Db, r.Collection, r.Count)).ToList();
     }
 
     private static void Validate(RecordQuery query)
@@ -74,17 +71,4 @@ internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryG
 
     private static TimerGridException InvalidCursor(string cursor) =>
         new(ErrorCodes.InvalidCursor, $"'{cursor}' is not a cursor of this listing; pass the one made from the last entry of the previous page");
-
-    // Driver exceptions do not cross the wire intact, and their text is not for clients: answer the catalogue's 503.
-    private static async Task<T> ReadAsync<T>(Func<Task<T>> read)
-    {
-        try
-        {
-            return await read();
-        }
-        catch (DbException)
-        {
-            throw new TimerGridException(ErrorCodes.StorageUnavailable, "storage did not answer; try again");
-        }
-    }
 }

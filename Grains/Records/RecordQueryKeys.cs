@@ -1,6 +1,6 @@
 namespace TimerGrid.Grains.Records;
 
-/// <summary>The OrleansQuery keys of TimerGrid's own queries (Storage/Scripts/*/0007_timergrid_records.sql, 0008_timergrid_due_jobs.sql, 0013_timergrid_dashboard.sql).</summary>
+/// <summary>The OrleansQuery keys of TimerGrid's own queries (Storage/Scripts/*/0007_timergrid_records.sql, 0008_timergrid_due_jobs.sql, 0011_timergrid_job_listing.sql, 0013_timergrid_dashboard.sql).</summary>
 internal static class RecordQueryKeys
 {
     public const string UpsertExecution = "TimerGridUpsertExecutionKey";
@@ -14,6 +14,13 @@ internal static class RecordQueryKeys
     public const string DeleteOldAudit = "TimerGridDeleteOldAuditKey";
     public const string CollectionJobs = "TimerGridCollectionJobsKey";
     public const string DueJobs = "TimerGridDueJobsKey";
-    public const string Collections = "TimerGridCollectionsKey";
-    public const string JobCounts = "TimerGridJobCountsKey";
+    public const string JobPage = "TimerGridJobPageKey";
+    public const string JobCount = "TimerGridJobCountKey";
+    public const string JobCountInRange = "TimerGridJobCountInRangeKey";
+    public const string JobByName = "TimerGridJobByNameKey";
+    public const string CollectionCounts = "TimerGridCollectionCountsKey";
+    public const string RoutePage = "TimerGridRoutePageKey";
+    public const string RouteCount = "TimerGridRouteCountKey";
+    public const string AllCollections = "TimerGridAllCollectionsKey";
+    public const string StatusCounts = "TimerGridStatusCountsKey";
 }

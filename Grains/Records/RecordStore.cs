@@ -7,7 +7,7 @@ namespace TimerGrid.Grains.Records;
 
 /// <summary>
 /// The record side's one door to storage: writes batches of executions and audit entries, reads them back,
-/// prunes them, and lists a collection's stored jobs. The SQL is the dialect's (<see cref="QueryTexts"/>); here
+/// prunes them, and lists a collection's stored jobs (and pages of them, RecordStore.Listing.cs). The SQL is the dialect's (<see cref="QueryTexts"/>); here
 /// are only parameters, and each row belongs to this service (ClusterOptions.ServiceId).
 /// </summary>
 internal sealed partial class RecordStore(IStorageDialect dialect, QueryTexts queries, IOptions<ClusterOptions> cluster)

@@ -42,7 +42,7 @@ internal sealed class RouteGrain(
     }
 
     public Task<RouteView?> GetAsync() =>
-        Task.FromResult(route.RecordExists ? new RouteView(_key, route.State.Spec, route.State.Version) : null);
+        Task.FromResult(route.RecordExists ? route.State.ToView(_key) : null);
 
     public async Task<bool> DeleteAsync()
     {

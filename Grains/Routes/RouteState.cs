@@ -15,6 +15,8 @@ internal sealed class RouteState
     [JsonIgnore]
     public RouteSpec Spec => new(Type, WebhookUrl, Secret, Payload);
 
+    public RouteView ToView(RouteKey key) => new(key, Spec, Version);
+
     /// <summary>True when the spec asks for what is stored; a spec without a secret accepts the stored one.</summary>
     public bool Matches(RouteSpec spec) =>
         spec.Type == Type && spec.WebhookUrl == WebhookUrl && spec.Payload == Payload && (spec.Secret ?? Secret) == Secret;

@@ -21,4 +21,7 @@ internal interface IStorageDialect
     /// Commands must join the transaction it is given.
     /// </summary>
     Task WriteInTransactionAsync(Func<DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken);
+
+    /// <summary>True when <paramref name="error"/> is this engine refusing a row that breaks a unique index.</summary>
+    bool IsUniqueViolation(DbException error);
 }

@@ -38,6 +38,8 @@ internal sealed class PostgresStorage(IOptions<TimerGridOptions> options) : ISto
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public bool IsUniqueViolation(DbException error) => error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
     public void Dispose() => _dataSource.Dispose();
 
     /// <summary>While the database is unreachable, calls should fail in seconds (a 503), not wait Npgsql's default 15 s to connect.</summary>

@@ -11,6 +11,9 @@ internal sealed class SqliteStorage : IStorageDialect, IDisposable
 {
     public const string FileName = "timergrid.db";
 
+    private const int UniqueErrorCode = 19;            // SQLITE_CONSTRAINT
+    private const int UniqueExtendedErrorCode = 2067;  // SQLITE_CONSTRAINT_UNIQUE (a primary key is 1555)
+
     private readonly SqliteDataSource _dataSource;
     private readonly SqliteCheckpointer _checkpointer;
 
@@ -56,6 +59,8 @@ internal sealed class SqliteStorage : IStorageDialect, IDisposable
             await work(transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }, cancellationToken);
+
+    public bool IsUniqueViolation(DbException error) => error is SqliteException { SqliteErrorCode: UniqueErrorCode, SqliteExtendedErrorCode: UniqueExtendedErrorCode };
 
     public void Dispose()
     {

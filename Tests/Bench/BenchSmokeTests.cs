@@ -73,6 +73,25 @@ public sealed class BenchSmokeTests
         }
     }
 
+    [Fact]
+    public async Task Listing_fills_a_collection_with_some_jobs_failed_and_times_its_pages()
+    {
+        using var results = new TempDir();
+        var run = await BenchRun.RunAsync(results.Path, ["listing", "--targets", "timergrid-sqlite", "--pending", "60", "--jobs", "5"]);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var result = Assert.Single(run.Results);
+        Assert.Equal(("listing", "timergrid-sqlite"), (result.Scenario, result.Target));
+        Assert.Equal(55, result["jobs"]);
+        Assert.Equal(1, result["count_right"]);
+        Assert.Equal(1, result["failed_count_right"]);
+        Assert.Equal(6, result["deep_page_number"]);   // the last page, when there are fewer than 10,000
+        foreach (var figure in new[] { "page1", "deep_page", "cursor", "count", "failed_filter" })
+        {
+            Assert.True(result[$"{figure}_ms_max"] >= result[$"{figure}_ms_p50"] && result[$"{figure}_ms_p50"] > 0, figure);
+        }
+    }
+
     private static void AssertTimerGridFiredEveryJob(BenchResult result, string firingPrefix)
     {
         var what = $"{result.Scenario} on {result.Target}";

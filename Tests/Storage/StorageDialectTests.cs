@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using TimerGrid.Grains.Storage;
 using TimerGrid.Tests.Fixtures;
@@ -48,6 +50,41 @@ public abstract class StorageDialectTests : IAsyncLifetime
         Assert.Equal(SchemaMigrator.Scripts("Sqlite").Select(s => s.Name), SchemaMigrator.Scripts("Postgres").Select(s => s.Name));
         Assert.NotEmpty(SchemaMigrator.Scripts(Dialect.Name));
     }
+
+    [Fact]
+    public async Task ListingMigration_OverJobsStoredBeforeIt_ListsThemAndLeavesDuplicateNamesWithBoth()
+    {
+        await Migrator().MigrateAsync(CancellationToken.None);
+        // Two jobs holding one name, as before names were unique: stored as shared labels, then plain (a job keeps a name it holds).
+        foreach (var id in new[] { "a", "b" })
+        {
+            await WriteJobAsync(id, "dup", shared: true, "scheduled");
+            await WriteJobAsync(id, "dup", shared: false, "scheduled");
+        }
+        await WriteJobAsync("c", "own", shared: false, "failed");
+        // A database from before script 0011 has no listing: forget it and migrate again.
+        await QueryAsync("DELETE FROM tg_job_list");
+        await QueryAsync("DELETE FROM tg_job_counts");
+        await QueryAsync("DELETE FROM tg_schema_migrations WHERE name LIKE '0011%'");
+        await Migrator().MigrateAsync(CancellationToken.None);
+
+        var listed = await QueryAsync("SELECT id, name, status FROM tg_job_list WHERE ServiceId = 'svc' ORDER BY id");
+        Assert.Equal(["a", "b", "c"], listed.Select(r => (string)r[0]!));
+        Assert.Equal(["dup", "dup", "own"], listed.Select(r => (string)r[1]!));
+        Assert.Equal(3, Convert.ToInt64((await QueryAsync("SELECT SUM(n) FROM tg_job_counts WHERE ServiceId = 'svc'"))[0][0]));
+        await WriteJobAsync("b", "dup", shared: false, "delivered");   // a job firing with a name it shares still writes
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => WriteJobAsync("d", "dup", shared: false, "scheduled"));
+        Assert.True(Dialect.IsUniqueViolation(refused), refused.Message);
+        Assert.Equal(["delivered", "failed", "scheduled"], (await QueryAsync("SELECT status FROM tg_job_counts WHERE ServiceId = 'svc' AND n > 0 ORDER BY status")).Select(r => (string)r[0]!));
+    }
+
+    /// <summary>Stores a job's state row as the grain storage does (an insert, or an update of its payload).</summary>
+    private Task WriteJobAsync(string id, string name, bool shared, string status) => QueryAsync("""
+        INSERT INTO OrleansStorage (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString, GrainIdHash, GrainTypeHash, PayloadBinary, Version, ModifiedOn)
+        VALUES ('svc', 'job', 0, 0, @key, 0, 0, @payload, 1, @now)
+        ON CONFLICT (ServiceId, GrainTypeString, GrainIdExtensionString, GrainIdN0, GrainIdN1) DO UPDATE SET PayloadBinary = excluded.PayloadBinary
+        """, ("key", $"d/c/{id}"), ("now", DateTime.UtcNow),
+        ("payload", JsonSerializer.SerializeToUtf8Bytes(new { route = "r", name, sharedName = shared, enabled = true, status, dueAt = (long?)null })));
 
     private protected SchemaMigrator Migrator() => new(Dialect, NullLogger<SchemaMigrator>.Instance);
 

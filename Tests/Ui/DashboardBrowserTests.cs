@@ -26,6 +26,8 @@ public sealed class DashboardBrowserTests
         browser.Until(p => p.FindElement(row).Text.Contains("scheduled"), "the job, scheduled");
         Assert.Contains("nightly report", page.FindElement(row).Text);
         browser.Screenshot("collection");
+        page.FindElement(By.Name("q")).SendKeys("nightly report" + OpenQA.Selenium.Keys.Enter);
+        browser.Until(p => p.FindElement(By.Id("count")).Text.StartsWith("1 found", StringComparison.Ordinal), "the job found by its name");
 
         page.FindElement(row).FindElement(By.CssSelector("button.action-pause")).Click();
         browser.Until(p => p.FindElement(row).Text.Contains("paused") && p.FindElement(By.Id("done")).Text == "nightly-7 paused", "the job paused");

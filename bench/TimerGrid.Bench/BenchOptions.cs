@@ -10,19 +10,19 @@ internal sealed record BenchOptions(
     int StartRate, int StepSeconds, double Ramp, int MaxRate, string? BaselineSilo)
 {
     private const string Usage =
-        "usage: TimerGrid.Bench burst|spread|capacity|recovery|pending|all|compare [--targets T,..] [--scenarios S,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--ramp F] [--max-rate R] [--pending M] [--idle S] [--baseline-silo DLL] [--out DIR]\n" +
+        "usage: TimerGrid.Bench burst|spread|capacity|recovery|pending|listing|all|compare [--targets T,..] [--scenarios S,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--ramp F] [--max-rate R] [--pending M] [--idle S] [--baseline-silo DLL] [--out DIR]\n" +
         "  compare      burst, spread and recovery on every target, at a size that takes minutes (all: every scenario, full size)\n" +
         "  --scenarios  compare: which scenarios, comma-separated (burst,spread,recovery); they run in the order above\n" +
         "  --targets    comma-separated, or 'all' (compare: all; otherwise timergrid-sqlite):\n" +
         "               {0}\n" +
         "  --pg CONN    a PostgreSQL server (a role that may create databases) for the PostgreSQL targets\n" +
-        "  --jobs N     jobs in a burst, in recovery, and in the burst beside the pending jobs (1000)\n" +
+        "  --jobs N     jobs in a burst, in recovery, and in the burst beside the pending jobs; listing: its failed jobs (1000)\n" +
         "  --ahead T    seconds between the start of burst creation and its due second (creation time x 1.5 + 3)\n" +
         "  --rate R     spread: jobs per second, created and fired (1000; compare: 100); capacity: the first step's rate (250)\n" +
         "  --seconds D  spread: how long (30; compare: 10); capacity: each step's length (30)\n" +
         "  --ramp F     capacity: each step's rate is the last one's times F (1.25)\n" +
         "  --max-rate R capacity: the last step's rate, if no step failed before (20000)\n" +
-        "  --pending M  pending: jobs due 30 days ahead (1000000)\n" +
+        "  --pending M  pending: jobs due 30 days ahead; listing: jobs in the listed collection (1000000)\n" +
         "  --idle S     pending: seconds of idle CPU measured after creation (60), and half that after the restart\n" +
         "  --baseline-silo DLL  the TimerGrid.Silo.dll of another build, which target timergrid-sqlite-baseline runs (bench/baseline.sh builds one)\n" +
         "  --out DIR    where the JSON results go (bench/results)";

@@ -1,14 +1,16 @@
 using TimerGrid.Gateway.Cluster;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
+using TimerGrid.Gateway.Native.Paging;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Interfaces.Listing;
 using TimerGrid.Grains.Interfaces.Routes;
 using TimerGrid.Grains.Interfaces.Validation;
 
 namespace TimerGrid.Gateway.Native.Routes;
 
-/// <summary>The seed's route API: <c>/route/{db}[/{id}]</c>.</summary>
+/// <summary>The seed's route API: <c>/route/{db}[/{id}]</c>, and the listing of a db's routes.</summary>
 public static class RouteEndpoints
 {
     /// <summary>A route body is small: a URL and a secret.</summary>
@@ -18,6 +20,7 @@ public static class RouteEndpoints
     {
         var routes = app.MapGroup("/route/{db}").WithTags("Routes");
         routes.MapPost("/", CreateAsync);
+        routes.MapGet("/", ListAsync);
         routes.MapGet("/{id}", GetAsync);
         routes.MapPut("/{id}", ReplaceAsync);
         routes.MapDelete("/{id}", DeleteAsync);
@@ -33,6 +36,15 @@ public static class RouteEndpoints
         return await ClusterRetry.IdempotentAsync(() => Route(grains, key).CreateAsync(spec)) == CreateOutcome.Conflict
             ? ApiError.Result(ErrorCodes.RouteExists, $"route '{key.Id}' exists with a different body; use PUT to change it")
             : StatusOk.Result;
+    }
+
+    /// <summary>The db's routes by id, paged as job listings are.</summary>
+    private static async Task<IResult> ListAsync(string db, HttpRequest request, IGrainFactory grains)
+    {
+        var paging = PagingQuery.Parse(request);
+        var page = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IListingGrain>(0).ListRoutesAsync(db, paging));
+        return TypedResults.Ok(new RoutePageResponse(page.Count, page.Items.Count, PagingQuery.PageNumber(paging),
+            page.Items.Select(RouteResponse.From), page.NextCursor));
     }
 
     private static async Task<IResult> GetAsync(string db, string id, IGrainFactory grains)

@@ -37,6 +37,13 @@ internal sealed class Report(string scenario, ITarget target)
 
     public void Add(string key, double value) => _figures.Add(new(key, Math.Round(value, 3)));
 
+    /// <summary>A yes/no finding (1 or 0); a no fails the scenario.</summary>
+    public void AddCheck(string key, bool passed)
+    {
+        Add(key, passed ? 1 : 0);
+        Failed |= !passed;
+    }
+
     public void AddCreation(JobBatch batch, string prefix = "")
     {
         Add(prefix + "jobs", batch.Acknowledged);

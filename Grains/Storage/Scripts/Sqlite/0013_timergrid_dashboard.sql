@@ -1,31 +1,19 @@
--- The dashboard's reads over the job state rows (issue 12).
---
--- Its db and collection links: one row per collection holding a stored job. A skip scan over the primary key's
--- (ServiceId, GrainTypeString, GrainIdExtensionString) prefix: each step jumps from 'db/collection/' past its last
--- job ('db/collection0', as '0' follows '/'), so it costs one index seek per collection, not one per job.
-INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridCollectionsKey', '
-WITH RECURSIVE collections(prefix) AS (
-    SELECT (SELECT substr(k, 1, instr(k, ''/'') + instr(substr(k, instr(k, ''/'') + 1), ''/''))
-            FROM (SELECT MIN(GrainIdExtensionString) AS k FROM OrleansStorage
-                  WHERE ServiceId = @ServiceId AND GrainTypeString = ''job'' AND PayloadBinary IS NOT NULL))
-    UNION ALL
-    SELECT (SELECT substr(k, 1, instr(k, ''/'') + instr(substr(k, instr(k, ''/'') + 1), ''/''))
-            FROM (SELECT MIN(GrainIdExtensionString) AS k FROM OrleansStorage
-                  WHERE ServiceId = @ServiceId AND GrainTypeString = ''job'' AND PayloadBinary IS NOT NULL
-                    AND GrainIdExtensionString >= substr(prefix, 1, length(prefix) - 1) || ''0''))
-    FROM collections
-    WHERE prefix IS NOT NULL
-    LIMIT @Limit
-)
-SELECT prefix FROM collections WHERE prefix IS NOT NULL;
+-- The dashboard's reads (issue 12), both over the per-collection counts of 0011 (a few rows per collection, never a
+-- row per job): its links to every db and collection, and the pending and failed jobs of the
+-- timergrid.jobs.pending and .failed gauges (read by each silo at most every few seconds, never on the firing path).
+INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridAllCollectionsKey', '
+SELECT db, collection, SUM(n)
+FROM tg_job_counts
+WHERE ServiceId = @ServiceId
+GROUP BY db, collection
+HAVING SUM(n) > 0
+ORDER BY db, collection
+LIMIT @Limit;
 ');
 
--- Pending and failed jobs for the timergrid.jobs.pending and .failed gauges: a count over the status index of 0004,
--- read at most every few seconds by each silo, never on the firing path.
-INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridJobCountsKey', '
-SELECT json_extract(CAST(PayloadBinary AS TEXT), ''$.status''), COUNT(*)
-FROM OrleansStorage INDEXED BY IX_OrleansStorage_JobStatusDue
-WHERE ServiceId = @ServiceId AND GrainTypeString = ''job''
-  AND json_extract(CAST(PayloadBinary AS TEXT), ''$.status'') IN (''scheduled'', ''failed'')
-GROUP BY 1;
+INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridStatusCountsKey', '
+SELECT status, SUM(n)
+FROM tg_job_counts
+WHERE ServiceId = @ServiceId AND status IN (''scheduled'', ''failed'')
+GROUP BY status;
 ');

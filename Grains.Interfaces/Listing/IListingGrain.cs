@@ -1,0 +1,25 @@
+using Orleans.Concurrency;
+using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Interfaces.Routes;
+
+namespace TimerGrid.Grains.Interfaces.Listing;
+
+/// <summary>
+/// Listing and lookup: a collection's jobs in next-fire-time order, a job by name, a db's collections and routes.
+/// A stateless worker over TimerGrid's listing index, so a standalone gateway reads through the cluster. Use key 0.
+/// </summary>
+[Alias("tg.IListingGrain")]
+public interface IListingGrain : IGrainWithIntegerKey
+{
+    /// <summary>One page of the jobs matching the query, by next fire time then id (jobs with none last), and how many match.</summary>
+    [Alias("Jobs"), ReadOnly] Task<ListPage<JobView>> ListJobsAsync(JobListQuery query);
+
+    /// <summary>The job of the collection with that name, or null.</summary>
+    [Alias("JobByName"), ReadOnly] Task<JobView?> GetJobByNameAsync(string db, string collection, string name);
+
+    /// <summary>The db's collections that hold jobs, by name, with how many each holds.</summary>
+    [Alias("Collections"), ReadOnly] Task<IReadOnlyList<CollectionCount>> GetCollectionsAsync(string db);
+
+    /// <summary>One page of the db's routes by id, and how many it has.</summary>
+    [Alias("Routes"), ReadOnly] Task<ListPage<RouteView>> ListRoutesAsync(string db, PageRequest paging);
+}
