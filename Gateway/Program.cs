@@ -10,6 +10,7 @@ internal static class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.AddTimerGridClient();
         builder.AddTimerGridGateway();
+        builder.AddTimerGridTelemetry();
         var app = builder.Build();
         app.MapTimerGridApi();
         app.Run();

@@ -11,6 +11,7 @@ if (args is ["keys", .. var keyArgs])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTimerGridSilo();
 builder.AddTimerGridGateway();
+builder.AddTimerGridTelemetry();
 var app = builder.Build();
 app.MapTimerGridApi();
 await app.RunAsync();

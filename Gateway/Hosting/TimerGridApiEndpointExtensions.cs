@@ -1,4 +1,5 @@
 using TimerGrid.Gateway.Admin;
+using TimerGrid.Gateway.Docs;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Health;
 using TimerGrid.Gateway.Native.Jobs;
@@ -6,6 +7,7 @@ using TimerGrid.Gateway.Native.Records;
 using TimerGrid.Gateway.Native.Routes;
 using TimerGrid.Gateway.Queue;
 using TimerGrid.Gateway.Scheduler;
+using TimerGrid.Gateway.Ui;
 
 namespace TimerGrid.Gateway.Hosting;
 
@@ -16,8 +18,11 @@ public static class TimerGridApiEndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeFallback.WriteAsync);
+        app.UseTimerGridUiKeyCookie();
         app.UseTimerGridAuth();
         app.MapOpenApi().AllowAnonymous();
+        app.MapDocs();
+        app.MapTimerGridMetrics();
         app.MapTimerGridHealthChecks();
         app.MapKeyApi();
         app.MapJobApi();
@@ -26,6 +31,7 @@ public static class TimerGridApiEndpointExtensions
         app.MapRecordApi();
         app.MapSchedulerApi();
         app.MapQueueApi();
+        app.MapTimerGridUi();
         return app;
     }
 }

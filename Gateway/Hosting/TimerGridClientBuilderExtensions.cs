@@ -17,6 +17,7 @@ public static class TimerGridClientBuilderExtensions
         }
         builder.UseOrleansClient(client =>
         {
+            client.AddActivityPropagation();   // a request's grain calls join its trace
             if (options.Storage == StorageKind.Sqlite)
             {
                 client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);

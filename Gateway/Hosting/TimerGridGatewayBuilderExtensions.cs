@@ -27,6 +27,7 @@ public static class TimerGridGatewayBuilderExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddTimerGridHealthChecks();
         builder.AddTimerGridAuth();
+        builder.AddTimerGridUi();
         return builder;
     }
 }

@@ -91,6 +91,10 @@ public static class ErrorCodes
     public static readonly TimerGridError InvalidGrainInterface = new("E050", 400);
     /// <summary>A GRAIN route's grain_key is empty, longer than 512 characters, or has a placeholder other than {db}, {collection} and {id}.</summary>
     public static readonly TimerGridError InvalidGrainKey = new("E051", 400);
+    /// <summary>A dashboard form was posted from a page of another site (its Origin is not this server).</summary>
+    public static readonly TimerGridError CrossSiteForm = new("E060", 403);
+    /// <summary>The API key entered on the dashboard's login page is unknown or revoked.</summary>
+    public static readonly TimerGridError UiKeyRefused = new("E061", 401);
     /// <summary>Storage did not answer; nothing was changed.</summary>
     public static readonly TimerGridError StorageUnavailable = new("E503", 503);
     /// <summary>A bug on our side; logged.</summary>

@@ -21,4 +21,7 @@ public interface IRecordQueryGrain : IGrainWithIntegerKey
 
     /// <summary>Every job of a collection as stored, by id.</summary>
     [Alias("CollectionJobs"), ReadOnly] Task<IReadOnlyList<JobView>> GetCollectionJobsAsync(string db, string collection);
+
+    /// <summary>The first <paramref name="limit"/> (at most 1000) collections holding jobs, of every db, by db and name, with how many each holds.</summary>
+    [Alias("Collections"), ReadOnly] Task<IReadOnlyList<CollectionName>> GetCollectionsAsync(int limit);
 }

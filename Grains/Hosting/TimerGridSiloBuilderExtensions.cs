@@ -33,6 +33,7 @@ public static class TimerGridSiloBuilderExtensions
         services.AddSingleton<DestinationPolicy>();
         services.AddTimerGridRecords();
         services.AddTimerGridKeys();
+        services.AddTimerGridInstruments();
         services.AddWebhookHttpClient();
         // Without it a storage outage reaches clients as a serialization error instead of the driver's exception.
         services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
@@ -50,6 +51,7 @@ public static class TimerGridSiloBuilderExtensions
             ado.DataSource = db.DataSource;
             ado.GrainStorageSerializer = new JsonGrainStateSerializer();
         }));
+        silo.AddActivityPropagation();   // grain calls join the caller's trace
         return silo;
     }
 

@@ -44,10 +44,12 @@ internal sealed partial class JobGrain
             {
                 ExceptionDispatchInfo.Throw(failure);
             }
+            instruments.JobDeleted();
             return DeleteOutcome.Queued;
         }
         var name = job.State.Name;
         await RemoveAsync();
+        instruments.JobDeleted();
         Audit(AuditEvent.Deleted, "deleted", name);
         return DeleteOutcome.Deleted;
     }

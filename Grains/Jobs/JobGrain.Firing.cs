@@ -112,6 +112,7 @@ internal sealed partial class JobGrain
         else if (!result.Retryable || attempt >= retries.MaxAttempts)
         {
             LogFailed(_key.ToString(), attempt, result.Error);
+            instruments.DeadLettered();
             EndOccurrence(JobStatus.Failed, finishedAt);
         }
         else if (state.AllowOverlap && state.Schedule is not null)

@@ -2,6 +2,9 @@ namespace TimerGrid.Grains.Jobs;
 
 internal sealed partial class JobGrain
 {
+    /// <summary>Every log line written during a delivery attempt (the webhook client's too) carries the job's key.</summary>
+    private static readonly Func<ILogger, string, IDisposable?> JobScope = LoggerMessage.DefineScope<string>("Job {JobKey}");
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Delivered {JobKey} on attempt {Attempt}, fired {LateMs} ms after its trigger time")]
     private partial void LogDelivered(string jobKey, int attempt, long lateMs);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using TimerGrid.Grains.Delivery;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Records;
+using TimerGrid.Grains.Telemetry;
 using TimerGrid.Grains.Triggers;
 
 namespace TimerGrid.Grains.Jobs;
@@ -16,11 +17,20 @@ internal sealed partial class JobGrain
     private async Task<DeliveryResult> AttemptAsync(string executionId, long scheduledTime, long firedAt, int attempt)
     {
         RecordExecution(executionId, scheduledTime, firedAt, attempt, ExecutionState.Running);
+        instruments.AttemptStarted(attempt, Now() - scheduledTime);
         var started = Stopwatch.GetTimestamp();
-        var result = await SendWhileDeletableAsync(scheduledTime, attempt);
-        var latencyMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        DeliveryResult result;
+        using (JobScope(logger, this.GetPrimaryKeyString()))
+        using (JobTracing.StartDelivery(this.GetPrimaryKeyString(), attempt, _scheduledBy))
+        {
+            result = await SendWhileDeletableAsync(scheduledTime, attempt);
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var latencyMs = (long)elapsed.TotalMilliseconds;
         var finished = result.Delivered || !result.Retryable || attempt >= retries.MaxAttempts || Deleting;
         var state = result.Delivered ? ExecutionState.Succeeded : finished ? ExecutionState.Failed : ExecutionState.Retrying;
+        instruments.AttemptEnded(result.Delivered ? DeliveryOutcomes.Delivered : finished ? DeliveryOutcomes.Failed : DeliveryOutcomes.Retry,
+            result.HttpStatus, elapsed.TotalSeconds);
         var summary = result.HttpStatus is { } status ? $"HTTP {status} in {latencyMs} ms" : result.Error;
         records.Write(Execution(executionId, scheduledTime, firedAt, attempt, state) with
         {

@@ -1,6 +1,7 @@
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Records;
+using TimerGrid.Grains.Telemetry;
 
 namespace TimerGrid.Grains.Jobs;
 
@@ -18,6 +19,7 @@ internal sealed partial class JobGrain
             return null;
         }
         var now = Now();
+        _scheduledBy = JobTracing.Caller;
         var run = new FiringState { ScheduledTime = now, ExecutionId = ExecutionIds.New(), NextAttemptAt = now };
         job.State.Extra.Add(run);
         await job.WriteStateAsync();   // durable before we acknowledge: a crash now still runs it
@@ -43,6 +45,7 @@ internal sealed partial class JobGrain
         state.MoveTo(state.TriggerTime);   // the same occurrence, so the same webhook-id; attempts from 1
         state.ExecutionId = executionId;
         state.UpdatedAt = Now();
+        _scheduledBy = JobTracing.Caller;
         await SaveAndArmAsync();   // durable before we acknowledge: a crash now still delivers it
         RecordExecution(executionId, state.TriggerTime, firedAt: null, attempt: 0, ExecutionState.Scheduled);
         Audit(AuditEvent.Replayed, executionId);
@@ -59,7 +62,9 @@ internal sealed partial class JobGrain
         {
             job.State.Enabled = enabled;
             job.State.UpdatedAt = Now();
+            _scheduledBy = JobTracing.Caller;
             await SaveAndArmAsync();
+            instruments.JobUpdated();
         }
         else
         {

@@ -7,6 +7,7 @@ using TimerGrid.Grains.Interfaces.Records;
 using TimerGrid.Grains.Interfaces.Routes;
 using TimerGrid.Grains.Interfaces.Validation;
 using TimerGrid.Grains.Records;
+using TimerGrid.Grains.Telemetry;
 using TimerGrid.Grains.Triggers;
 
 namespace TimerGrid.Grains.Jobs;
@@ -24,10 +25,13 @@ internal sealed partial class JobGrain(
     RouteDeliveries deliveries,
     RetryPolicy retries,
     RecordWriter records,
+    TimerGridInstruments instruments,
     TimeProvider clock,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
 {
     private JobKey _key;
+    /// <summary>The trace of the last client call that scheduled a firing, to parent its delivery (see <see cref="JobTracing"/>).</summary>
+    private System.Diagnostics.ActivityContext _scheduledBy;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -49,7 +53,9 @@ internal sealed partial class JobGrain(
         await RequireRouteAsync(spec);
         var now = Now();
         _hasReminder ??= false;   // a new job; a reminder left by a deleted one removes itself on its next tick
+        _scheduledBy = JobTracing.Caller;
         await ScheduleAsync(JobState.Start(spec, createdAt: now, now, spec.Enabled ?? true, extra: []));
+        instruments.JobCreated();
         Audit(AuditEvent.Added, Describe(spec));
         return CreateOutcome.Created;
     }
@@ -64,7 +70,9 @@ internal sealed partial class JobGrain(
         await RequireRouteAsync(spec);
         var current = job.State;
         var (before, wasEnabled) = (current.Spec, current.Enabled);
+        _scheduledBy = JobTracing.Caller;
         await ScheduleAsync(JobState.Start(spec, current.CreatedAt, Now(), spec.Enabled ?? current.Enabled, current.Extra));
+        instruments.JobUpdated();
         Audit(AuditEvent.Modified, DescribeChange(before, wasEnabled, spec, job.State.Enabled) ?? "replaced with the same spec: the schedule starts over");
         return true;
     }
@@ -90,6 +98,7 @@ internal sealed partial class JobGrain(
             await RequireRouteAsync(spec);
         }
         var enabled = patch.Enabled ?? current.Enabled;
+        _scheduledBy = JobTracing.Caller;
         if (reschedule)
         {
             await ScheduleAsync(JobState.Start(spec, current.CreatedAt, Now(), enabled, current.Extra));
@@ -99,6 +108,7 @@ internal sealed partial class JobGrain(
             current.Update(spec, enabled, Now());
             await SaveAndArmAsync();
         }
+        instruments.JobUpdated();
         Audit(AuditEvent.Modified, DescribeChange(before, wasEnabled, spec, enabled) ?? "patched: nothing changed");
         return true;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Queues;
 using TimerGrid.Grains.Records;
+using TimerGrid.Grains.Telemetry;
 
 namespace TimerGrid.Grains.Jobs;
 
@@ -19,6 +20,7 @@ internal sealed partial class OverdueJobsCatchUp(
     IGrainFactory grains,
     IClusterMembershipService membership,
     IOptions<FiringOptions> firing,
+    TimerGridInstruments instruments,
     TimeProvider clock,
     ILogger<OverdueJobsCatchUp> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -103,7 +105,9 @@ internal sealed partial class OverdueJobsCatchUp(
             }
             await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Concurrency },
                 async (key, _) => await grains.GetGrain<IJobGrain>(key).WakeAsync());
-            LogCaughtUp(reason, due.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            instruments.CaughtUp(reason, due.Count, elapsed.TotalSeconds);
+            LogCaughtUp(reason, due.Count, (long)elapsed.TotalMilliseconds);
         }
         catch (Exception e) when (!_stopping.IsCancellationRequested)
         {

@@ -41,6 +41,12 @@ internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryG
         return rows.Select(r => StoredReads.Job(JobKey.Parse(r.Key), r.Payload)).ToList();
     }
 
+    public async Task<IReadOnlyList<CollectionName>> GetCollectionsAsync(int limit)
+    {
+        var rows = await StoredReads.AnswerAsync(() => store.ReadAllCollectionsAsync(Math.Clamp(limit, 1, MaxLimit)));
+        return rows.Select(r => new CollectionName(r.Db, r.Collection, r.Count)).ToList();
+    }
+
     private static void Validate(RecordQuery query)
     {
         KeyRules.RequireDbOrAll(query.Db);   // "*": the audit entries of no one db (API keys of all dbs, refusals)

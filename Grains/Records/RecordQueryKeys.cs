@@ -1,6 +1,6 @@
 namespace TimerGrid.Grains.Records;
 
-/// <summary>The OrleansQuery keys of TimerGrid's own queries (Storage/Scripts/*/0007_timergrid_records.sql, 0008_timergrid_due_jobs.sql, 0011_timergrid_job_listing.sql, 0012_timergrid_queues.sql).</summary>
+/// <summary>The OrleansQuery keys of TimerGrid's own queries (Storage/Scripts/*/0007_timergrid_records.sql, 0008_timergrid_due_jobs.sql, 0011_timergrid_job_listing.sql, 0012_timergrid_queues.sql, 0013_timergrid_dashboard.sql).</summary>
 internal static class RecordQueryKeys
 {
     public const string UpsertExecution = "TimerGridUpsertExecutionKey";
@@ -23,4 +23,6 @@ internal static class RecordQueryKeys
     public const string RouteCount = "TimerGridRouteCountKey";
     public const string QueuedItems = "TimerGridQueuedItemsKey";
     public const string DueQueueItems = "TimerGridDueQueueItemsKey";
+    public const string AllCollections = "TimerGridAllCollectionsKey";
+    public const string StatusCounts = "TimerGridStatusCountsKey";
 }

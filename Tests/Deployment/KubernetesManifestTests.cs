@@ -1,20 +1,22 @@
 using TimerGrid.Gateway.Auth;
 using TimerGrid.Gateway.Health;
 using TimerGrid.Grains.Interfaces.Configuration;
+using TimerGrid.Grains.Interfaces.Telemetry;
 using TimerGrid.Silo.Hosting;
 using TimerGrid.Tests.Fixtures;
 using YamlDotNet.RepresentationModel;
+using static TimerGrid.Tests.Deployment.Yaml;
 
 namespace TimerGrid.Tests.Deployment;
 
 /// <summary>The manifests in k8s/ must agree with the code: ports, variables, probe paths, configuration keys.</summary>
 public sealed class KubernetesManifestTests
 {
-    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "k8s");
     private static readonly Dictionary<string, Type> OptionsSections = new()
     {
         [TimerGridOptions.Section] = typeof(TimerGridOptions),
         [AuthOptions.Section] = typeof(AuthOptions),
+        [TelemetryOptions.Section] = typeof(TelemetryOptions),
     };
 
     private readonly List<YamlMappingNode> _documents = LoadAll();
@@ -23,7 +25,7 @@ public sealed class KubernetesManifestTests
     public void Kustomization_ListsEveryManifestInTheFolder()
     {
         var listed = Scalars(Load("kustomization.yaml")[0], "resources");
-        var files = Directory.GetFiles(Folder, "*.yaml").Select(Path.GetFileName).Where(f => f != "kustomization.yaml");
+        var files = Directory.GetFiles(K8s, "*.yaml").Select(Path.GetFileName).Where(f => f != "kustomization.yaml");
 
         Assert.Equal(files.Order(), listed.Order());
     }
@@ -35,7 +37,7 @@ public sealed class KubernetesManifestTests
     {
         var container = Container(name);
         var env = Env(container);
-        var ports = Sequence(container, "ports").ToDictionary(p => Scalar(p, "name"), p => int.Parse(Scalar(p, "containerPort")));
+        var ports = Sequence(container, "ports").ToDictionary(p => Text(p, "name"), p => int.Parse(Text(p, "containerPort")));
 
         foreach (var key in env.Keys.Where(k => k.StartsWith("TimerGrid__", StringComparison.Ordinal)))
         {
@@ -45,8 +47,8 @@ public sealed class KubernetesManifestTests
         Assert.Contains(ClusterEnvironment.ServiceIdVariable, env.Keys);
         Assert.Contains(ClusterEnvironment.ClusterIdVariable, env.Keys);
         Assert.Equal($"http://+:{ports["http"]}", Value(env["ASPNETCORE_URLS"]));
-        Assert.Equal(HealthEndpoints.LivenessPath, Scalar(Mapping(Mapping(container, "livenessProbe"), "httpGet"), "path"));
-        Assert.Equal(HealthEndpoints.ReadinessPath, Scalar(Mapping(Mapping(container, "readinessProbe"), "httpGet"), "path"));
+        Assert.Equal(HealthEndpoints.LivenessPath, Text(Mapping(Mapping(container, "livenessProbe"), "httpGet"), "path"));
+        Assert.Equal(HealthEndpoints.ReadinessPath, Text(Mapping(Mapping(container, "readinessProbe"), "httpGet"), "path"));
         AssertFromSecret(env["TimerGrid__ConnectionString"]);
         AssertFromSecret(env["TimerGrid__Auth__BootstrapKey"]);
     }
@@ -56,15 +58,15 @@ public sealed class KubernetesManifestTests
     {
         var silo = Container("timergrid-silo");
         var env = Env(silo);
-        var ports = Sequence(silo, "ports").ToDictionary(p => Scalar(p, "name"), p => Scalar(p, "containerPort"));
+        var ports = Sequence(silo, "ports").ToDictionary(p => Text(p, "name"), p => Text(p, "containerPort"));
 
-        Assert.Equal("status.podIP", Scalar(Mapping(Mapping(env[ClusterEnvironment.PodIpVariable], "valueFrom"), "fieldRef"), "fieldPath"));
-        Assert.Equal("metadata.name", Scalar(Mapping(Mapping(env["POD_NAME"], "valueFrom"), "fieldRef"), "fieldPath"));
+        Assert.Equal("status.podIP", Text(Mapping(Mapping(env[ClusterEnvironment.PodIpVariable], "valueFrom"), "fieldRef"), "fieldPath"));
+        Assert.Equal("metadata.name", Text(Mapping(Mapping(env["POD_NAME"], "valueFrom"), "fieldRef"), "fieldPath"));
         Assert.Equal(ports["silo"], Value(env["TimerGrid__SiloPort"]));
         Assert.Equal(ports["gateway"], Value(env["TimerGrid__GatewayPort"]));
         Assert.Equal(new TimerGridOptions().SiloPort.ToString(), ports["silo"]);
         Assert.Equal(new TimerGridOptions().GatewayPort.ToString(), ports["gateway"]);
-        var grace = int.Parse(Scalar(Mapping(Mapping(Document("Deployment", "timergrid-silo"), "spec"), "template", "spec"), "terminationGracePeriodSeconds"));
+        var grace = int.Parse(Text(Mapping(Mapping(Document("Deployment", "timergrid-silo"), "spec"), "template", "spec"), "terminationGracePeriodSeconds"));
         Assert.True(grace > TimerGridSiloHostExtensions.ShutdownTimeout.TotalSeconds, $"grace {grace} s must exceed the silo's shutdown timeout");
     }
 
@@ -74,16 +76,16 @@ public sealed class KubernetesManifestTests
         var budget = Document("PodDisruptionBudget", "timergrid-silo");
         var service = Document("Service", "timergrid");
 
-        Assert.Equal("timergrid-silo", Scalar(Mapping(Mapping(Mapping(budget, "spec"), "selector"), "matchLabels"), "app"));
-        Assert.Equal("timergrid-gateway", Scalar(Mapping(Mapping(service, "spec"), "selector"), "app"));
-        Assert.Equal("http", Scalar(Sequence(Mapping(service, "spec"), "ports").Single(), "targetPort"));
+        Assert.Equal("timergrid-silo", Text(Mapping(Mapping(Mapping(budget, "spec"), "selector"), "matchLabels"), "app"));
+        Assert.Equal("timergrid-gateway", Text(Mapping(Mapping(service, "spec"), "selector"), "app"));
+        Assert.Equal("http", Text(Sequence(Mapping(service, "spec"), "ports").Single(), "targetPort"));
     }
 
     /// <summary>The variable's value comes from a key the manifests' Secret has.</summary>
     private void AssertFromSecret(YamlMappingNode envVar)
     {
         var secret = Mapping(Mapping(envVar, "valueFrom"), "secretKeyRef");
-        Assert.True(Mapping(Document("Secret", Scalar(secret, "name")), "stringData").Children.ContainsKey(Scalar(secret, "key")));
+        Assert.True(Mapping(Document("Secret", Text(secret, "name")), "stringData").Children.ContainsKey(Text(secret, "key")));
     }
 
     /// <summary><c>TimerGrid__Section__Key</c> names a property of the options class bound to <c>TimerGrid:Section</c>.</summary>
@@ -98,33 +100,14 @@ public sealed class KubernetesManifestTests
         Sequence(Mapping(Mapping(Document("Deployment", deployment), "spec"), "template", "spec"), "containers").Single();
 
     private static Dictionary<string, YamlMappingNode> Env(YamlMappingNode container) =>
-        Sequence(container, "env").ToDictionary(e => Scalar(e, "name"));
+        Sequence(container, "env").ToDictionary(e => Text(e, "name"));
 
-    private static string Value(YamlMappingNode envVar) => Scalar(envVar, "value");
+    private static string Value(YamlMappingNode envVar) => Text(envVar, "value");
 
     private YamlMappingNode Document(string kind, string name) =>
-        _documents.Single(d => Scalar(d, "kind") == kind && Scalar(Mapping(d, "metadata"), "name") == name);
-
-    private static YamlMappingNode Mapping(YamlMappingNode node, params string[] path) =>
-        path.Aggregate(node, (current, key) => (YamlMappingNode)current.Children[new YamlScalarNode(key)]);
-
-    private static IEnumerable<YamlMappingNode> Sequence(YamlMappingNode node, string key) =>
-        ((YamlSequenceNode)node.Children[new YamlScalarNode(key)]).Children.Cast<YamlMappingNode>();
-
-    private static IEnumerable<string> Scalars(YamlMappingNode node, string key) =>
-        ((YamlSequenceNode)node.Children[new YamlScalarNode(key)]).Children.Select(c => ((YamlScalarNode)c).Value!);
-
-    private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node.Children[new YamlScalarNode(key)]).Value!;
+        _documents.Single(d => Text(d, "kind") == kind && Text(Mapping(d, "metadata"), "name") == name);
 
     private static List<YamlMappingNode> LoadAll() =>
-        Directory.GetFiles(Folder, "*.yaml").Where(f => !f.EndsWith("kustomization.yaml", StringComparison.Ordinal))
+        Directory.GetFiles(K8s, "*.yaml").Where(f => !f.EndsWith("kustomization.yaml", StringComparison.Ordinal))
             .SelectMany(f => Load(Path.GetFileName(f))).ToList();
-
-    private static List<YamlMappingNode> Load(string file)
-    {
-        var stream = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(Folder, file));
-        stream.Load(reader);
-        return stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToList();
-    }
 }

@@ -109,7 +109,7 @@ public static class JobEndpoints
         return TypedResults.Ok(new CollectionChangeResponse("ok", changed));
     }
 
-    private static JobKey ValidKey(string db, string collection, string id)
+    internal static JobKey ValidKey(string db, string collection, string id)
     {
         KeyRules.Require(db, "db");
         KeyRules.Require(collection, "collection");

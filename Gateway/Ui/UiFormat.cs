@@ -1,0 +1,23 @@
+namespace TimerGrid.Gateway.Ui;
+
+/// <summary>How the dashboard writes times and latenesses.</summary>
+public static class UiFormat
+{
+    public const string None = "–";
+
+    public static string Time(long? epochMs) =>
+        epochMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff") + " UTC" : None;
+
+    public static string Time(DateTime? utc) => utc is { } time ? time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss") + " UTC" : None;
+
+    /// <summary>A lateness percentile read from its bucket: "≤ 5 ms", or beyond the last bucket.</summary>
+    public static string Lateness(long? upperBoundMs) => upperBoundMs switch
+    {
+        null => None,
+        long.MaxValue => "> 60 s",
+        >= 1000 and var ms => $"≤ {ms / 1000.0:0.#} s",
+        var ms => $"≤ {ms} ms",
+    };
+
+    public static string Rate(double perSecond) => perSecond.ToString(perSecond < 10 ? "0.##" : "0", System.Globalization.CultureInfo.InvariantCulture);
+}
