@@ -21,4 +21,6 @@ public sealed record RecordQuery
     [Id(5)] public int Limit { get; init; } = 100;
     /// <summary>Paging: <see cref="RecordCursor"/>.After(the previous page's last entry) for the entries after it; null for the first page.</summary>
     [Id(6)] public string? Cursor { get; init; }
+    /// <summary>Executions only: just the failed ones (dead-lettered after their last attempt); the audit log ignores it.</summary>
+    [Id(7)] public bool FailedOnly { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace TimerGrid.Grains.Records;
 
-/// <summary>The OrleansQuery keys of TimerGrid's own queries (Storage/Scripts/*/0007_timergrid_records.sql, 0008_timergrid_due_jobs.sql, 0011_timergrid_job_listing.sql, 0012_timergrid_queues.sql, 0013_timergrid_dashboard.sql).</summary>
+/// <summary>The OrleansQuery keys of TimerGrid's own queries (Storage/Scripts/*/0007_timergrid_records.sql, 0008_timergrid_due_jobs.sql, 0011_timergrid_job_listing.sql, 0012_timergrid_queues.sql, 0013_timergrid_dashboard.sql, 0014_timergrid_failed_executions.sql).</summary>
 internal static class RecordQueryKeys
 {
     public const string UpsertExecution = "TimerGridUpsertExecutionKey";
@@ -8,6 +8,7 @@ internal static class RecordQueryKeys
     public const string ExecutionsOfDb = "TimerGridExecutionsOfDbKey";
     public const string ExecutionsOfCollection = "TimerGridExecutionsOfCollectionKey";
     public const string ExecutionsOfJob = "TimerGridExecutionsOfJobKey";
+    public const string FailedExecutions = "TimerGridFailedExecutionsKey";
     public const string Execution = "TimerGridExecutionKey";
     public const string Audit = "TimerGridAuditKey";
     public const string DeleteOldExecutions = "TimerGridDeleteOldExecutionsKey";

@@ -26,11 +26,12 @@ internal sealed partial class RecordStore(IStorageDialect dialect, QueryTexts qu
         }, cancellationToken);
     }
 
-    /// <summary>Executions of the query's db, collection or job, newest first, after the keyset <paramref name="before"/>.</summary>
+    /// <summary>Executions of the query's db, collection or job (or only its failed ones), newest first, after the keyset <paramref name="before"/>.</summary>
     public Task<List<ExecutionView>> ReadExecutionsAsync(RecordQuery query, int limit, (long Time, string Id) before, CancellationToken cancellationToken = default)
     {
         var key = query switch
         {
+            { FailedOnly: true } => RecordQueryKeys.FailedExecutions,   // few: filtered by collection and job within the failed index
             { Collection: null } => RecordQueryKeys.ExecutionsOfDb,
             { JobId: null } => RecordQueryKeys.ExecutionsOfCollection,
             _ => RecordQueryKeys.ExecutionsOfJob,

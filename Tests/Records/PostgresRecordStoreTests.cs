@@ -11,6 +11,7 @@ public sealed class PostgresRecordStoreTests : RecordStoreTests
     [Theory]
     [InlineData(RecordQueryKeys.ExecutionsOfDb, "ix_tg_executions_db")]
     [InlineData(RecordQueryKeys.ExecutionsOfJob, "ix_tg_executions_job")]
+    [InlineData(RecordQueryKeys.FailedExecutions, "ix_tg_executions_failed")]
     [InlineData(RecordQueryKeys.Audit, "ix_tg_audit_db")]
     public async Task ListingQueries_NewestFirst_ReadInIndexOrderWithoutSorting(string key, string index)
     {

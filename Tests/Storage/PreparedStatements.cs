@@ -33,29 +33,38 @@ internal sealed class PreparedStatements : IDisposable
     }
 
     /// <summary>Writes job <c>d/c/j</c>'s state as Orleans' WriteToStorageKey does; returns the new version.</summary>
-    public long WriteJobState(long? version, string json)
+    public long WriteJobState(long? version, string json) => Run(new Dictionary<string, object?>
     {
-        long written = 0;
+        ["@ServiceId"] = "svc",
+        ["@GrainTypeString"] = "job",
+        ["@GrainIdExtensionString"] = "d/c/j",
+        ["@GrainIdN0"] = 0L,
+        ["@GrainIdN1"] = 0L,
+        ["@GrainIdHash"] = 0L,
+        ["@GrainTypeHash"] = 0L,
+        ["@PayloadBinary"] = Encoding.UTF8.GetBytes(json),
+        ["@GrainStateVersion"] = version,
+    });
+
+    /// <summary>Runs each statement once with these values bound (a name a statement lacks is left out); returns the first column of the last row read, or 0.</summary>
+    public long Run(IReadOnlyDictionary<string, object?> values)
+    {
+        long last = 0;
         foreach (var statement in _statements)
         {
-            Bind(statement, "@ServiceId", "svc");
-            Bind(statement, "@GrainTypeString", "job");
-            Bind(statement, "@GrainIdExtensionString", "d/c/j");
-            foreach (var zero in new[] { "@GrainIdN0", "@GrainIdN1", "@GrainIdHash", "@GrainTypeHash" })
+            foreach (var (name, value) in values)
             {
-                Bind(statement, zero, 0L);
+                Bind(statement, name, value);
             }
-            Bind(statement, "@PayloadBinary", Encoding.UTF8.GetBytes(json));
-            Bind(statement, "@GrainStateVersion", version);
             int result;
             while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
-                written = raw.sqlite3_column_int64(statement, 0);
+                last = raw.sqlite3_column_int64(statement, 0);
             }
             Check(_db, result == raw.SQLITE_DONE ? raw.SQLITE_OK : result);
             raw.sqlite3_reset(statement);
         }
-        return written;
+        return last;
     }
 
     public IEnumerable<int> RepreparedCounts() => _statements.Select(s => raw.sqlite3_stmt_status(s, RepreparedStatus, 0));

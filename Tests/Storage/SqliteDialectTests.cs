@@ -61,6 +61,41 @@ public sealed class SqliteDialectTests : StorageDialectTests
         Assert.All(statements.RepreparedCounts(), count => Assert.Equal(0, count));
     }
 
+    [Fact]
+    public async Task ExecutionUpsert_RunAgainWithNewValuesToAndFromFailed_IsNotPreparedAgain()
+    {
+        await Migrator().MigrateAsync(CancellationToken.None);
+        await using var connection = (SqliteConnection)await Dialect.DataSource.OpenConnectionAsync();
+        using var statements = PreparedStatements.Of(connection, await QueryTextAsync("TimerGridUpsertExecutionKey"));
+
+        var states = new[] { "running", "retrying", "failed", "failed", "running", "succeeded" };
+        for (var attempt = 1L; attempt <= states.Length; attempt++)
+        {
+            statements.Run(new Dictionary<string, object?>
+            {
+                ["@ServiceId"] = "svc", ["@ExecutionId"] = "e1", ["@Db"] = "d", ["@Collection"] = "c", ["@JobId"] = "j",
+                ["@ScheduledTime"] = 100L, ["@FiredTime"] = 100L + attempt, ["@FinishedTime"] = 200L + attempt, ["@Attempt"] = attempt,
+                ["@State"] = states[attempt - 1], ["@HttpStatus"] = 500L, ["@LatencyMs"] = attempt, ["@Error"] = $"HTTP 500 ({attempt})",
+                ["@Result"] = null, ["@UpdatedTime"] = 300L + attempt,
+            });
+        }
+
+        // The partial index of failed executions reads state, which every run sets (to and from 'failed' here).
+        Assert.All(statements.RepreparedCounts(), count => Assert.Equal(0, count));
+        Assert.Equal("succeeded", (await QueryAsync("SELECT state FROM tg_executions WHERE execution_id = 'e1'"))[0][0]);
+    }
+
+    [Fact]
+    public async Task FailedExecutionsQuery_ReadsThePartialIndexInOrder()
+    {
+        await Migrator().MigrateAsync(CancellationToken.None);
+
+        var plan = await PlanAsync(await QueryTextAsync("TimerGridFailedExecutionsKey"));
+
+        Assert.Contains("USING INDEX IX_tg_executions_Failed", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
     private async Task<string> QueryTextAsync(string key) =>
         (string)(await QueryAsync("SELECT QueryText FROM OrleansQuery WHERE QueryKey = @k", ("k", key)))[0][0]!;
 
