@@ -45,7 +45,7 @@ public static class ErrorCodes
     public static readonly TimerGridError InvalidTrigger = new("E020", 400);
     /// <summary>No execution with that id.</summary>
     public static readonly TimerGridError ExecutionNotFound = new("E021", 404);
-    /// <summary>A time range bound is not an integer epoch ms, or from is not before to.</summary>
+    /// <summary>A time range bound is not an integer epoch ms (on the dashboard: a UTC time as yyyy-MM-ddTHH:mm), or from is not before to.</summary>
     public static readonly TimerGridError InvalidTimeRange = new("E022", 400);
     /// <summary>A paging cursor was not made by RecordCursor.</summary>
     public static readonly TimerGridError InvalidCursor = new("E023", 400);
@@ -55,7 +55,7 @@ public static class ErrorCodes
     public static readonly TimerGridError NameTaken = new("E025", 409);
     /// <summary>page or pagesize is not an integer in range, or page and cursor are both given.</summary>
     public static readonly TimerGridError InvalidPaging = new("E026", 400);
-    /// <summary>A listing filter has an unknown value: status or enabled.</summary>
+    /// <summary>A listing filter has an unknown value: status, enabled, or failed (of a db's executions).</summary>
     public static readonly TimerGridError InvalidFilter = new("E027", 400);
     /// <summary>No API key: the Authorization header is missing or is not <c>Bearer &lt;key&gt;</c>.</summary>
     public static readonly TimerGridError MissingApiKey = new("E030", 401);

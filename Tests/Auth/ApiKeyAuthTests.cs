@@ -78,6 +78,7 @@ public sealed class ApiKeyAuthTests(AuthApiFixture app)
         await AssertErrorAsync(await http.GetAsync("/route/other/r"), HttpStatusCode.Forbidden, "E032");
         await AssertErrorAsync(await http.GetAsync("/audit/other"), HttpStatusCode.Forbidden, "E032");
         await AssertErrorAsync(await http.GetAsync("/job/other/c/j/executions"), HttpStatusCode.Forbidden, "E032");
+        await AssertErrorAsync(await http.GetAsync("/executions/other?failed=true"), HttpStatusCode.Forbidden, "E032");
     }
 
     [Fact]
@@ -88,6 +89,7 @@ public sealed class ApiKeyAuthTests(AuthApiFixture app)
 
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/job/reader/c/j")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/audit/reader")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/executions/reader")).StatusCode);
         await AssertErrorAsync(await http.PostJsonAsync("/route/reader", """{"id":"r","type":"REST","webhook_url":"http://127.0.0.1:1/x"}"""), HttpStatusCode.Forbidden, "E033");
         await AssertErrorAsync(await http.DeleteAsync("/job/reader/c/j"), HttpStatusCode.Forbidden, "E033");
         await AssertErrorAsync(await http.PostJsonAsync("/job/reader/c/j/pause", ""), HttpStatusCode.Forbidden, "E033");

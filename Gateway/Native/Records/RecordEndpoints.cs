@@ -1,15 +1,17 @@
 using TimerGrid.Gateway.Cluster;
+using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Records;
 using TimerGrid.Grains.Interfaces.Validation;
 
 namespace TimerGrid.Gateway.Native.Records;
 
-/// <summary>The record side in the native API: a job's executions and a db's audit log, newest first, paged by cursor.</summary>
+/// <summary>The record side in the native API: a job's or a db's executions and a db's audit log, newest first, paged by cursor.</summary>
 public static class RecordEndpoints
 {
     public static IEndpointRouteBuilder MapRecordApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/job/{db}/{collection}/{id}/executions", ExecutionsAsync).WithTags("Jobs");
+        app.MapGet("/executions/{db}", DbExecutionsAsync).WithTags("Executions");
         app.MapGet("/audit/{db}", AuditAsync).WithTags("Audit");
         return app;
     }
@@ -24,10 +26,35 @@ public static class RecordEndpoints
         return TypedResults.Ok(new ExecutionPage(page.Select(ExecutionResponse.From), range.NextCursor(page, RecordCursor.After)));
     }
 
+    /// <summary>?collection= and ?job= narrow it down (job needs collection); ?failed=true keeps the failed ones (read from their own index).</summary>
+    private static async Task<IResult> DbExecutionsAsync(string db, string? collection, string? job, string? failed, HttpRequest request, IGrainFactory grains)
+    {
+        KeyRules.Require(db, "db");
+        RequireFilters(collection, job);
+        var failedOnly = failed switch
+        {
+            null or "" or "false" => false,
+            "true" => true,
+            _ => throw new TimerGridException(ErrorCodes.InvalidFilter, $"failed must be true or false, not '{failed}'"),
+        };
+        var range = RecordRange.Parse(request);
+        var query = Query(db, collection, job, range) with { FailedOnly = failedOnly };
+        var page = await ClusterRetry.IdempotentAsync(() => Records(grains).GetExecutionsAsync(query));
+        return TypedResults.Ok(new ExecutionPage(page.Select(ExecutionResponse.From), range.NextCursor(page, RecordCursor.After)));
+    }
+
     /// <summary>?collection= and ?job= narrow it down (job needs collection). db <c>*</c>: key changes and refusals of no one db.</summary>
     private static async Task<IResult> AuditAsync(string db, string? collection, string? job, HttpRequest request, IGrainFactory grains)
     {
         KeyRules.RequireDbOrAll(db);
+        RequireFilters(collection, job);
+        var range = RecordRange.Parse(request);
+        var page = await ClusterRetry.IdempotentAsync(() => Records(grains).GetAuditAsync(Query(db, collection, job, range)));
+        return TypedResults.Ok(new AuditPage(page.Select(AuditResponse.From), range.NextCursor(page, RecordCursor.After)));
+    }
+
+    private static void RequireFilters(string? collection, string? job)
+    {
         if (collection is not null || job is not null)
         {
             KeyRules.Require(collection, "collection");
@@ -36,9 +63,6 @@ public static class RecordEndpoints
         {
             KeyRules.Require(job, "job");
         }
-        var range = RecordRange.Parse(request);
-        var page = await ClusterRetry.IdempotentAsync(() => Records(grains).GetAuditAsync(Query(db, collection, job, range)));
-        return TypedResults.Ok(new AuditPage(page.Select(AuditResponse.From), range.NextCursor(page, RecordCursor.After)));
     }
 
     private static RecordQuery Query(string db, string? collection, string? jobId, RecordRange range) => new()
