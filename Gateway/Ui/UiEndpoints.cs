@@ -26,6 +26,7 @@ public static class UiEndpoints
         ui.MapGet("/login", (string? back) => Page<LoginPage>(new { Back = UiLinks.Back(back) })).AllowAnonymous();
         ui.MapPost("/login", LogInAsync).AllowAnonymous().AddEndpointFilter<SameOriginFilter>();
         ui.MapPost("/logout", LogOut).AllowAnonymous().AddEndpointFilter<SameOriginFilter>();
+        ui.MapUiRecordPages();
         return ui;
     }
 

@@ -11,6 +11,14 @@ public static class UiLinks
 
     public static string Action(JobKey key, string verb) => $"{Job(key)}/{verb}";
 
+    /// <summary>A db's executions, newest first.</summary>
+    public static string Executions(string db) => $"{UiEndpoints.Root}/executions/{Uri.EscapeDataString(db)}";
+
+    public static string FailedExecutions(string db) => $"{Executions(db)}?failed=1";
+
+    /// <summary>A db's audit log; db <c>*</c>: the entries of no one db (API keys for all dbs, refusals).</summary>
+    public static string Audit(string db) => $"{UiEndpoints.Root}/audit/{(db == "*" ? db : Uri.EscapeDataString(db))}";
+
     /// <summary>A page to return to: only one of the dashboard's own (no open redirect); null otherwise.</summary>
     public static string? Back(string? link) =>
         link is not null && link.StartsWith(UiEndpoints.Root + "/", StringComparison.Ordinal) && !link.Contains('\\')
