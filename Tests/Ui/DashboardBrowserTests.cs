@@ -54,6 +54,31 @@ public sealed class DashboardBrowserTests
     }
 
     [Fact]
+    public async Task Dashboard_FailedLinkOfADb_ShowsTheFailingJobsFailedExecutionOnly()
+    {
+        await using var node = await ProcessNode.StartAsync();
+        var (http, receiver) = (node.Http, node.Receiver);
+        await http.CreateRouteAsync("shop", "invoices", receiver.UrlFor("invoices"));
+        await http.CreateRouteAsync("shop", "broken", receiver.UrlFor("broken", _ => new WebhookReceiver.Answer(500)));
+        await http.CreateJobAsync("shop", "reports", "daily", TimerGridClient.Now - 60_000, "invoices");
+        await http.CreateJobAsync("shop", "billing", "charge-42", TimerGridClient.Now, "broken");
+        await http.WaitForStatusAsync("/job/shop/billing/charge-42", "failed");
+        using var browser = new Chromium();
+        var page = browser.Page;
+
+        page.Navigate().GoToUrl(new Uri(node.Url, "/ui"));
+        page.FindElement(By.CssSelector("#collections a.failed-executions[href='/ui/executions/shop?failed=1']")).Click();
+        browser.RefreshUntil(p => p.FindElements(By.CssSelector("#executions .execution-state")).Any(e => e.Text == "failed"), "the failed execution");
+
+        var rows = page.FindElements(By.CssSelector("#executions tr")).Skip(1).Select(r => r.Text).ToList();
+        Assert.Contains("billing/charge-42", Assert.Single(rows));
+        Assert.Contains("HTTP 500", rows[0]);
+        browser.Screenshot("executions");
+        page.FindElement(By.CssSelector("#executions a.job")).Click();
+        browser.Until(p => p.FindElement(By.TagName("h1")).Text == "shop/billing/charge-42", "the job's page");
+    }
+
+    [Fact]
     public async Task Dashboard_WithKeysRequired_AsksForAKeyOnceAndKeepsIt()
     {
         await using var node = await ProcessNode.StartAsync(settings =>
