@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -23,10 +24,11 @@ public static class TimerGridTelemetryBuilderExtensions
             .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName));
         if (options.Metrics)
         {
+            // Webhook attempts are timergrid.delivery.duration: HttpClient's own meters would only add their cost.
             telemetry.WithMetrics(metrics => metrics
                 .AddMeter(TelemetryNames.Meter, TelemetryNames.OrleansMeter)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
+                .AddMeter(AspNetCoreMeters)
+                .AddView(instrument => IsPerMessage(instrument) ? MetricStreamConfiguration.Drop : null)
                 .AddPrometheusExporter());
         }
         if (options.TracesOn)
@@ -48,6 +50,22 @@ public static class TimerGridTelemetryBuilderExtensions
         }
         return builder;
     }
+
+    /// <summary>ASP.NET Core's request, connection, rate-limit and error meters; not routing's, a count per request of what the request duration already tells.</summary>
+    private static readonly string[] AspNetCoreMeters =
+        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics"];
+
+    /// <summary>
+    /// Orleans' instruments recorded for every message or directory lookup (sizes, dispatcher and inbound-queue counts):
+    /// on the firing path each costs a measurement per grain call, and grain-call latency (<c>orleans-app-requests-latency</c>)
+    /// already shows what they would. Failures, drops, expiries and pings stay.
+    /// </summary>
+    private static bool IsPerMessage(Instrument instrument) =>
+        instrument.Meter.Name == TelemetryNames.OrleansMeter
+        && (instrument.Name.StartsWith("orleans-messaging-processing-", StringComparison.Ordinal)
+            || instrument.Name.StartsWith("orleans-directory-lookups-", StringComparison.Ordinal)
+            || instrument.Name is "orleans-messaging-sent-messages-size" or "orleans-messaging-received-messages-size"
+                or "orleans-messaging-sent-header-size" or "orleans-messaging-received-header-size" or "orleans-messaging-sent-local");
 
     /// <summary>Prometheus' text format at <c>/metrics</c>, open like the health probes (it names no job); absent with metrics off.</summary>
     public static WebApplication MapTimerGridMetrics(this WebApplication app)

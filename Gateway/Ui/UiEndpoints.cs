@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TimerGrid.Gateway.Auth;
+using TimerGrid.Gateway.Cluster;
 using TimerGrid.Gateway.Native.Jobs;
 using TimerGrid.Gateway.Ui.Pages;
 using TimerGrid.Grains.Interfaces.Dashboard;
 using TimerGrid.Grains.Interfaces.Errors;
+using TimerGrid.Grains.Interfaces.Listing;
 using TimerGrid.Grains.Interfaces.Records;
 using TimerGrid.Grains.Interfaces.Validation;
 
@@ -22,6 +24,7 @@ public static class UiEndpoints
         ui.MapGet("/", OverviewAsync);
         ui.MapGet("/jobs/{db}/{collection}", CollectionAsync);
         ui.MapGet("/jobs/{db}/{collection}/{id}", JobAsync);
+        ui.MapGet("/routes/{db}", RoutesAsync);
         ui.MapPost("/jobs/{db}/{collection}/{id}/{verb:regex(^(pause|resume|run|replay|delete)$)}", ActAsync).AddEndpointFilter<SameOriginFilter>();
         ui.MapGet("/login", (string? back) => Page<LoginPage>(new { Back = UiLinks.Back(back) })).AllowAnonymous();
         ui.MapPost("/login", LogInAsync).AllowAnonymous().AddEndpointFilter<SameOriginFilter>();
@@ -57,6 +60,15 @@ public static class UiEndpoints
         var found = await job;
         return Page<JobPage>(new { Key = key, Job = found, Executions = await executions, Audit = await audit, Done = done, Error = error },
             found is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> RoutesAsync(string db, string? after, IGrainFactory grains)
+    {
+        KeyRules.Require(db, "db");
+        var paging = new PageRequest { PageSize = UiJobSource.PageSize, Cursor = after };
+        var stats = grains.GetGrain<IClusterStatsGrain>(0).GetRoutesAsync(db);
+        var routes = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IListingGrain>(0).ListRoutesAsync(db, paging));
+        return Page<RoutesPage>(new { Db = db, Routes = routes, Stats = await stats });
     }
 
     private static async Task<IResult> ActAsync(string db, string collection, string id, string verb, HttpRequest request, IGrainFactory grains)

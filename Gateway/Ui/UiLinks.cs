@@ -9,6 +9,8 @@ public static class UiLinks
 
     public static string Job(JobKey key) => $"{Collection(key.Db, key.Collection)}/{Uri.EscapeDataString(key.Id)}";
 
+    public static string Routes(string db) => $"{UiEndpoints.Root}/routes/{Uri.EscapeDataString(db)}";
+
     public static string Action(JobKey key, string verb) => $"{Job(key)}/{verb}";
 
     /// <summary>A db's executions, newest first.</summary>

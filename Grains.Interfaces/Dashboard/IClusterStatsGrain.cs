@@ -14,4 +14,7 @@ public interface IClusterStatsGrain : IGrainWithIntegerKey
 
     /// <summary>Each silo's figures and the cluster's, over the last minute and the last hour.</summary>
     [Alias("Get"), ReadOnly] Task<ClusterStats> GetAsync();
+
+    /// <summary>The delivery attempts of each route of <paramref name="db"/> that had any in the last hour, by route id.</summary>
+    [Alias("Routes"), ReadOnly] Task<IReadOnlyList<RouteStats>> GetRoutesAsync(string db);
 }

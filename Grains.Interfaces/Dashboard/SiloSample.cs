@@ -16,10 +16,12 @@ public sealed record SiloSample
     [Id(4)] public long Retried { get; init; }
     /// <summary>Attempts that failed for good.</summary>
     [Id(5)] public long Failed { get; init; }
-    /// <summary>Lateness of each fire, counted in the buckets of <see cref="LatenessBuckets.UpperBoundsMs"/>.</summary>
+    /// <summary>Lateness of each fire, counted in the buckets of <see cref="MillisecondBuckets.UpperBoundsMs"/>.</summary>
     [Id(6)] public required long[] Lateness { get; init; }
     /// <summary>Scheduled jobs in storage, cluster-wide, when the silo has counted them.</summary>
     [Id(7)] public long? PendingJobs { get; init; }
     /// <summary>Failed jobs in storage, cluster-wide, when the silo has counted them.</summary>
     [Id(8)] public long? FailedJobs { get; init; }
+    /// <summary>Delivery attempts by route (only routes with attempts).</summary>
+    [Id(9)] public IReadOnlyList<RouteSample> Routes { get; init; } = [];
 }

@@ -2,13 +2,14 @@ using TimerGrid.Grains.Interfaces.Dashboard;
 
 namespace TimerGrid.Grains.Dashboard;
 
-/// <summary>Keeps each silo's reports of the last hour in memory and sums them up for the dashboard.</summary>
+/// <summary>Keeps each silo's reports of the last hour in memory and sums them up for the dashboard, the cluster's and each route's.</summary>
 [GrainType("cluster-stats")]
 internal sealed class ClusterStatsGrain(TimeProvider clock) : Grain, IClusterStatsGrain
 {
     private static readonly TimeSpan Kept = TimeSpan.FromHours(1);
 
     private readonly Dictionary<string, Queue<SiloSample>> _samples = [];
+    private readonly RouteMinutes _routes = new();
     private (long? Pending, long? Failed, long At) _jobCounts;
 
     public Task ReportAsync(SiloSample sample)
@@ -17,7 +18,9 @@ internal sealed class ClusterStatsGrain(TimeProvider clock) : Grain, IClusterSta
         {
             _samples[sample.Silo] = samples = new Queue<SiloSample>();
         }
-        samples.Enqueue(sample);
+        samples.Enqueue(sample with { Routes = [] });   // kept once, by minute, in _routes
+        _routes.Add(sample.At, sample.Routes);
+        Prune(clock.GetUtcNow().ToUnixTimeMilliseconds());   // also when no one reads: memory stays an hour's worth
         if (sample.PendingJobs is not null && sample.At >= _jobCounts.At)
         {
             _jobCounts = (sample.PendingJobs, sample.FailedJobs, sample.At);
@@ -39,9 +42,17 @@ internal sealed class ClusterStatsGrain(TimeProvider clock) : Grain, IClusterSta
         });
     }
 
+    public Task<IReadOnlyList<RouteStats>> GetRoutesAsync(string db)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        Prune(now);
+        return Task.FromResult(_routes.Of(db, now));
+    }
+
     private void Prune(long now)
     {
         var cutoff = now - (long)Kept.TotalMilliseconds;
+        _routes.Prune(cutoff);
         foreach (var (silo, samples) in _samples)
         {
             while (samples.TryPeek(out var oldest) && oldest.At < cutoff)

@@ -20,7 +20,7 @@ internal static class SampleWindows
             Minutes = Enumerable.Range(0, 60).Select(i => thisMinute - (59 - i) * Minute).Select(start =>
             {
                 var inMinute = all.Where(s => s.At >= start && s.At < start + Minute).ToList();
-                return new MinuteStats { Start = start, Fires = inMinute.Sum(s => s.Fires), LatenessP99Ms = LatenessBuckets.Percentile(Lateness(inMinute), 0.99) };
+                return new MinuteStats { Start = start, Fires = inMinute.Sum(s => s.Fires), LatenessP99Ms = MillisecondBuckets.Percentile(Lateness(inMinute), 0.99) };
             }).ToList(),
         };
     }
@@ -40,14 +40,14 @@ internal static class SampleWindows
             Delivered = samples.Sum(s => s.Delivered),
             Retried = samples.Sum(s => s.Retried),
             Failed = samples.Sum(s => s.Failed),
-            LatenessP50Ms = LatenessBuckets.Percentile(lateness, 0.5),
-            LatenessP99Ms = LatenessBuckets.Percentile(lateness, 0.99),
+            LatenessP50Ms = MillisecondBuckets.Percentile(lateness, 0.5),
+            LatenessP99Ms = MillisecondBuckets.Percentile(lateness, 0.99),
         };
     }
 
     private static long[] Lateness(List<SiloSample> samples)
     {
-        var counts = new long[LatenessBuckets.Count];
+        var counts = new long[MillisecondBuckets.Count];
         foreach (var sample in samples)
         {
             for (var i = 0; i < counts.Length && i < sample.Lateness.Length; i++)

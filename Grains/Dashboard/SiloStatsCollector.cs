@@ -14,11 +14,13 @@ internal sealed class SiloStatsCollector : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly Meter _meter;
-    private readonly long[] _lateness = new long[LatenessBuckets.Count];
+    private readonly RouteAttempts _routes;
+    private readonly long[] _lateness = new long[MillisecondBuckets.Count];
     private long _fires, _delivered, _retried, _failed;
 
-    public SiloStatsCollector(TimerGridInstruments instruments, IOptions<TelemetryOptions> options)
+    public SiloStatsCollector(TimerGridInstruments instruments, RouteAttempts routes, IOptions<TelemetryOptions> options)
     {
+        _routes = routes;
         _meter = instruments.Meter;
         if (!options.Value.Metrics)
         {
@@ -53,6 +55,7 @@ internal sealed class SiloStatsCollector : IDisposable
             Retried = Interlocked.Exchange(ref _retried, 0),
             Failed = Interlocked.Exchange(ref _failed, 0),
             Lateness = lateness,
+            Routes = _routes.Take(),
         };
     }
 
@@ -86,7 +89,7 @@ internal sealed class SiloStatsCollector : IDisposable
     }
 
     private void OnLateness(Instrument instrument, double seconds, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state) =>
-        Interlocked.Increment(ref _lateness[LatenessBuckets.IndexOf(seconds * 1000)]);
+        Interlocked.Increment(ref _lateness[MillisecondBuckets.IndexOf(seconds * 1000)]);
 
     public void Dispose() => _listener.Dispose();
 }

@@ -13,9 +13,24 @@ public static class TimerGridInstrumentsServiceCollectionExtensions
         services.AddMetrics();
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         services.AddSingleton<StoredJobCounts>();
+        services.AddSingleton<RouteAttempts>();
         services.AddSingleton<TimerGridInstruments>();
         services.AddSingleton<SiloStatsCollector>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStatsReporter>();
         return services;
     }
+
+    /// <summary>Wraps the registered reminder table (the last <see cref="IReminderTable"/>) in <see cref="TimedReminderTable"/>.</summary>
+    internal static IServiceCollection TimeReminderTableReads(this IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IReminderTable));
+        services.Remove(registered);
+        services.AddSingleton<IReminderTable>(sp => new TimedReminderTable(Create(sp, registered), sp.GetRequiredService<TimerGridInstruments>()));
+        return services;
+    }
+
+    private static IReminderTable Create(IServiceProvider services, ServiceDescriptor registered) => (IReminderTable)(
+        registered.ImplementationInstance
+        ?? registered.ImplementationFactory?.Invoke(services)
+        ?? ActivatorUtilities.CreateInstance(services, registered.ImplementationType!));
 }

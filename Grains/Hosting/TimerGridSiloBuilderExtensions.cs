@@ -45,6 +45,7 @@ public static class TimerGridSiloBuilderExtensions
             ado.Invariant = db.Invariant;
             ado.DataSource = db.DataSource;
         }));
+        services.TimeReminderTableReads();
         silo.AddAdoNetGrainStorage(StorageNames.Default, o => o.Configure<IStorageDialect>((ado, db) =>
         {
             ado.Invariant = db.Invariant;

@@ -8,7 +8,8 @@ internal sealed partial class JobGrain
     /// <summary>
     /// The current occurrence is over: a one-shot job ends with <paramref name="outcome"/>, a recurring one moves to its
     /// next occurrence. Occurrences that came while this one was delivered or retried are skipped unless the job allows
-    /// overlap; occurrences already due when it started are a backlog, each judged by the misfire policy when it fires.
+    /// overlap or fires all (fire_all: they wait and fire one after another); occurrences already due when it started
+    /// are a backlog, each judged by the misfire policy when it fires.
     /// </summary>
     private void EndOccurrence(JobStatus outcome, long now)
     {
@@ -25,7 +26,7 @@ internal sealed partial class JobGrain
         {
             next = trigger.NextAfter(now);   // the catch-up firing stood for every missed occurrence
         }
-        else if (next > (state.FiredAt ?? now) && next <= now && !state.AllowOverlap)
+        else if (next > (state.FiredAt ?? now) && next <= now && !state.AllowOverlap && state.Misfire != MisfirePolicy.FireAll)
         {
             RecordSkipped(trigger, next.Value, now, "skipped: the previous execution was still running");
             next = trigger.NextAfter(now);

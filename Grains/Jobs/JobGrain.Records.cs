@@ -18,6 +18,7 @@ internal sealed partial class JobGrain
     {
         RecordExecution(executionId, scheduledTime, firedAt, attempt, ExecutionState.Running);
         instruments.AttemptStarted(attempt, Now() - scheduledTime);
+        var route = job.State.Route;
         var started = Stopwatch.GetTimestamp();
         DeliveryResult result;
         using (JobScope(logger, this.GetPrimaryKeyString()))
@@ -29,7 +30,7 @@ internal sealed partial class JobGrain
         var latencyMs = (long)elapsed.TotalMilliseconds;
         var finished = result.Delivered || !result.Retryable || attempt >= retries.MaxAttempts || Deleting;
         var state = result.Delivered ? ExecutionState.Succeeded : finished ? ExecutionState.Failed : ExecutionState.Retrying;
-        instruments.AttemptEnded(result.Delivered ? DeliveryOutcomes.Delivered : finished ? DeliveryOutcomes.Failed : DeliveryOutcomes.Retry,
+        instruments.AttemptEnded(_key.Db, route, result.Delivered ? DeliveryOutcomes.Delivered : finished ? DeliveryOutcomes.Failed : DeliveryOutcomes.Retry,
             result.HttpStatus, elapsed.TotalSeconds);
         var summary = result.HttpStatus is { } status ? $"HTTP {status} in {latencyMs} ms" : result.Error;
         records.Write(Execution(executionId, scheduledTime, firedAt, attempt, state) with

@@ -19,4 +19,5 @@ internal static class InstrumentNames
     public const string DeliveryDuration = "timergrid.delivery.duration";
     public const string CatchUpWoken = "timergrid.catch_up.woken";
     public const string CatchUpDuration = "timergrid.catch_up.duration";
+    public const string ReminderRefreshDuration = "timergrid.reminders.refresh.duration";
 }

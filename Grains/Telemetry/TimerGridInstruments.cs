@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using TimerGrid.Grains.Dashboard;
 using TimerGrid.Grains.Interfaces.Telemetry;
 
 namespace TimerGrid.Grains.Telemetry;
@@ -25,9 +26,12 @@ internal sealed class TimerGridInstruments
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _caughtUp;
     private readonly Histogram<double> _catchUpDuration;
+    private readonly Histogram<double> _reminderRefresh;
+    private readonly RouteAttempts _routeAttempts;
 
-    public TimerGridInstruments(IMeterFactory meters, StoredJobCounts storedJobs)
+    public TimerGridInstruments(IMeterFactory meters, StoredJobCounts storedJobs, RouteAttempts routeAttempts)
     {
+        _routeAttempts = routeAttempts;
         Meter = meters.Create(TelemetryNames.Meter);
         _created = Meter.CreateCounter<long>(InstrumentNames.JobsCreated, "{job}", "Jobs created");
         _updated = Meter.CreateCounter<long>(InstrumentNames.JobsUpdated, "{job}", "Jobs replaced, patched, paused or resumed");
@@ -40,6 +44,7 @@ internal sealed class TimerGridInstruments
         _duration = SecondsHistogram(InstrumentNames.DeliveryDuration, "One delivery attempt, request to answer");
         _caughtUp = Meter.CreateCounter<long>(InstrumentNames.CatchUpWoken, "{job}", "Due jobs woken from their state rows, by reason (start-up, sweep, silo death)");
         _catchUpDuration = SecondsHistogram(InstrumentNames.CatchUpDuration, "One catch-up or sweep that found due jobs, query to last wake");
+        _reminderRefresh = SecondsHistogram(InstrumentNames.ReminderRefreshDuration, "One read of the silo's range of the reminder table (start-up, periodic refresh, range change)");
         Meter.CreateObservableGauge(InstrumentNames.JobsPending, storedJobs.Pending, "{job}", "Scheduled jobs in storage, cluster-wide (every silo reports the same figure)");
         Meter.CreateObservableGauge(InstrumentNames.JobsFailed, storedJobs.Failed, "{job}", "Failed (dead-lettered) jobs in storage, cluster-wide (every silo reports the same figure)");
     }
@@ -65,12 +70,13 @@ internal sealed class TimerGridInstruments
         _lateness.Record(Math.Max(0, latenessMs) / 1000.0);
     }
 
-    /// <summary>An attempt ended with <paramref name="outcome"/> (one of <see cref="DeliveryOutcomes"/>).</summary>
-    public void AttemptEnded(string outcome, int? httpStatus, double durationSeconds)
+    /// <summary>An attempt through route <paramref name="route"/> of <paramref name="db"/> ended with <paramref name="outcome"/> (one of <see cref="DeliveryOutcomes"/>).</summary>
+    public void AttemptEnded(string db, string route, string outcome, int? httpStatus, double durationSeconds)
     {
         var tags = new TagList { { DeliveryOutcomes.Tag, outcome }, { DeliveryOutcomes.StatusClassTag, StatusClass(httpStatus) } };
         _deliveries.Add(1, tags);
         _duration.Record(durationSeconds, tags);
+        _routeAttempts.Add(db, route, outcome, durationSeconds * 1000);
     }
 
     public void DeadLettered() => _deadLettered.Add(1);
@@ -81,6 +87,8 @@ internal sealed class TimerGridInstruments
         _caughtUp.Add(count, tags);
         _catchUpDuration.Record(durationSeconds, tags);
     }
+
+    public void ReminderTableRead(double durationSeconds) => _reminderRefresh.Record(durationSeconds);
 
     private Histogram<double> SecondsHistogram(string name, string description) =>
         Meter.CreateHistogram<double>(name, "s", description, tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });

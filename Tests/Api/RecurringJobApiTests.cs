@@ -124,6 +124,24 @@ public sealed class RecurringJobApiTests(ApiFixture app)
     }
 
     [Fact]
+    public async Task SlowReceiver_FireAll_OccurrencesThatComeDuringDelivery_FireAfterItOneByOne()
+    {
+        var key = await CreateAsync("overlap", "slow-all", """{"interval":1}""", """ ,"misfire":"fire_all" """,
+            answer: new WebhookReceiver.Answer(200, Delay: TimeSpan.FromMilliseconds(1500)));
+
+        var webhooks = await app.Receiver.WaitForAsync(key, count: 4, timeout: TimeSpan.FromSeconds(60));
+
+        for (var i = 1; i < webhooks.Count; i++)
+        {
+            Assert.True(webhooks[i].ReceivedAtMs - webhooks[i - 1].ReceivedAtMs >= 1400, "a delivery started before the previous one ended");
+        }
+        var occurrences = webhooks.Select(TriggerTime).ToList();
+        Assert.Equal(Enumerable.Range(0, occurrences.Count).Select(i => occurrences[0] + i * 1000L), occurrences);
+        var executions = await _http.GetJsonAsync($"/job/{key}/executions");
+        Assert.DoesNotContain(executions.GetProperty("executions").EnumerateArray(), e => e.GetProperty("state").GetString() == "skipped");
+    }
+
+    [Fact]
     public async Task Replace_PausedJob_StaysPaused()
     {
         var key = await CreateAsync("replace", "r", """{"interval":60}""", ""","enabled":false""");

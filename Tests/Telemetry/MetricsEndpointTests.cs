@@ -45,6 +45,7 @@ public sealed class MetricsEndpointTests
         Assert.Equal(fires, scrape.Value("timergrid_lateness_seconds_bucket", ("le", "+Inf")));
         Assert.Equal(fires, scrape.Value("timergrid_lateness_seconds_bucket", ("le", "5")));
         Assert.Contains(scrape.Names, name => name.StartsWith("orleans_"));
+        Assert.True(scrape.Value("timergrid_reminders_refresh_duration_seconds_count") >= 1, "the reminder service's start-up read of its range is timed");
         await WaitForGaugesAsync(http, pending: 0, failed: DeadLettered);
     }
 

@@ -47,6 +47,12 @@ public sealed class DashboardBrowserTests
         var webhook = Assert.Single(await receiver.WaitForAsync("shop/reports/nightly-7"));
         Assert.True(webhook.ReceivedAtMs >= Math.Max(due, resumedAt - 1000), "fired before its time or while paused");
 
+        page.FindElement(By.CssSelector("#job a[href^='/ui/routes/shop']")).Click();
+        var route = By.Id("route-invoices");
+        browser.RefreshUntil(p => p.FindElement(route).FindElement(By.CssSelector(".attempts")).Text == "2", "both deliveries counted on the route's page");
+        Assert.Equal("100 %", page.FindElement(route).FindElement(By.CssSelector(".success")).Text);
+        browser.Screenshot("routes");
+
         page.Navigate().GoToUrl(new Uri(node.Url, "/ui"));
         browser.RefreshUntil(p => p.FindElement(By.Id("attempts-hour")).Text == "2 / 0 / 0", "two deliveries in the last hour");
         Assert.Contains("Active", page.FindElement(By.Id("membership")).Text);

@@ -11,6 +11,10 @@ internal static class TargetCatalog
     public static readonly ITarget Unrecorded = new TimerGridTarget("timergrid-sqlite-unrecorded", "TimerGrid · SQLite · REST · no execution records",
         onPostgres: false, throughOrleans: false, "--TimerGrid:Records:RecordExecutions=false");
 
+    /// <summary>Not in a comparison: the default node with metrics off (no meter listener, no /metrics), to measure what metrics cost.</summary>
+    public static readonly ITarget Unmetered = new TimerGridTarget("timergrid-sqlite-unmetered", "TimerGrid · SQLite · REST · metrics off",
+        onPostgres: false, throughOrleans: false, "--TimerGrid:Telemetry:Metrics=false");
+
     /// <summary>
     /// Not in a comparison: the default node (SQLite, REST) of another build, given by <c>--baseline-silo</c>
     /// (<c>bench/baseline.sh</c> builds a commit's), to run beside <c>timergrid-sqlite</c> and compare builds.
@@ -30,7 +34,7 @@ internal static class TargetCatalog
     ];
 
     /// <summary>Every target a name can choose: the compared ones and those outside a comparison.</summary>
-    public static IEnumerable<ITarget> Known => All.Append(Unrecorded).Append(BaselineBuild);
+    public static IEnumerable<ITarget> Known => All.Append(Unrecorded).Append(Unmetered).Append(BaselineBuild);
 
     public static ITarget Find(string name) =>
         Known.FirstOrDefault(t => t.Name == name)

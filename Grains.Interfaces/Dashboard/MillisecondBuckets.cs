@@ -1,7 +1,7 @@
 namespace TimerGrid.Grains.Interfaces.Dashboard;
 
-/// <summary>The lateness buckets of the dashboard's figures; a percentile is read as the upper bound of its bucket.</summary>
-public static class LatenessBuckets
+/// <summary>The millisecond buckets of the dashboard's lateness and latency figures; a percentile is read as the upper bound of its bucket.</summary>
+public static class MillisecondBuckets
 {
     /// <summary>Upper bounds in ms; a last bucket beyond them counts everything later.</summary>
     public static readonly long[] UpperBoundsMs = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 30_000, 60_000];
@@ -9,11 +9,11 @@ public static class LatenessBuckets
     /// <summary>How many buckets a count array has.</summary>
     public static int Count => UpperBoundsMs.Length + 1;
 
-    /// <summary>The bucket of a lateness.</summary>
-    public static int IndexOf(double latenessMs)
+    /// <summary>The bucket of a lateness or latency.</summary>
+    public static int IndexOf(double milliseconds)
     {
         var index = 0;
-        while (index < UpperBoundsMs.Length && latenessMs > UpperBoundsMs[index])
+        while (index < UpperBoundsMs.Length && milliseconds > UpperBoundsMs[index])
         {
             index++;
         }
