@@ -20,7 +20,7 @@ public static class UiEndpoints
 
     public static RouteGroupBuilder MapTimerGridUi(this IEndpointRouteBuilder app)
     {
-        var ui = app.MapGroup(Root).ExcludeFromDescription();
+        var ui = app.MapGroup(Root).ExcludeFromDescription().AddEndpointFilter<UiErrorFilter>();
         ui.MapGet("/", OverviewAsync);
         ui.MapGet("/jobs/{db}/{collection}", CollectionAsync);
         ui.MapGet("/jobs/{db}/{collection}/{id}", JobAsync);

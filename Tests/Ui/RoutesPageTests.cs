@@ -38,14 +38,6 @@ public sealed class RoutesPageTests(ApiFixture app)
         Assert.Equal(["0", "–", "– · –"], idle.Skip(3).Take(3));
     }
 
-    [Fact]
-    public async Task RoutesPage_InvalidDb_Returns400()
-    {
-        var response = await _http.GetAsync("/ui/routes/bad%20db");
-
-        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
     /// <summary>Silos report every 2 s: the page is read until it shows what the test waits for.</summary>
     private async Task<string> WaitForPageAsync(Func<string, bool> done)
     {
