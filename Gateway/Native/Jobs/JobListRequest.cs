@@ -24,13 +24,7 @@ internal static class JobListRequest
         },
         Route = PagingQuery.Text(request, "route"),
         Name = PagingQuery.Text(request, "name"),
-        Enabled = PagingQuery.Text(request, "enabled") switch
-        {
-            null => null,
-            "true" => true,
-            "false" => false,
-            var text => throw new TimerGridException(ErrorCodes.InvalidFilter, $"enabled must be true or false, not '{text}'"),
-        },
+        Enabled = PagingQuery.Flag(request, "enabled"),
         From = Time(request, "from"),
         To = Time(request, "to"),
         Paging = PagingQuery.Parse(request),

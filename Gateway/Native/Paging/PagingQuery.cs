@@ -20,6 +20,15 @@ internal static class PagingQuery
     /// <summary>A parameter's value; absent or empty is null.</summary>
     public static string? Text(HttpRequest request, string name) => request.Query[name].FirstOrDefault() is { Length: > 0 } text ? text : null;
 
+    /// <summary>A true-or-false filter; absent or empty is null, any other value is refused (E027).</summary>
+    public static bool? Flag(HttpRequest request, string name) => Text(request, name) switch
+    {
+        null => null,
+        "true" => true,
+        "false" => false,
+        var text => throw new TimerGridException(ErrorCodes.InvalidFilter, $"{name} must be true or false, not '{text}'"),
+    };
+
     private static int? Integer(HttpRequest request, string name) => Text(request, name) switch
     {
         null => null,

@@ -1,5 +1,5 @@
 using TimerGrid.Gateway.Cluster;
-using TimerGrid.Grains.Interfaces.Errors;
+using TimerGrid.Gateway.Native.Paging;
 using TimerGrid.Grains.Interfaces.Records;
 using TimerGrid.Grains.Interfaces.Validation;
 
@@ -27,16 +27,11 @@ public static class RecordEndpoints
     }
 
     /// <summary>?collection= and ?job= narrow it down (job needs collection); ?failed=true keeps the failed ones (read from their own index).</summary>
-    private static async Task<IResult> DbExecutionsAsync(string db, string? collection, string? job, string? failed, HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> DbExecutionsAsync(string db, string? collection, string? job, HttpRequest request, IGrainFactory grains)
     {
         KeyRules.Require(db, "db");
         RequireFilters(collection, job);
-        var failedOnly = failed switch
-        {
-            null or "" or "false" => false,
-            "true" => true,
-            _ => throw new TimerGridException(ErrorCodes.InvalidFilter, $"failed must be true or false, not '{failed}'"),
-        };
+        var failedOnly = PagingQuery.Flag(request, "failed") ?? false;
         var range = RecordRange.Parse(request);
         var query = Query(db, collection, job, range) with { FailedOnly = failedOnly };
         var page = await ClusterRetry.IdempotentAsync(() => Records(grains).GetExecutionsAsync(query));
