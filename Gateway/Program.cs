@@ -8,7 +8,7 @@ internal static class Program
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.AddTimerGridClient();
+        builder.AddTimerGridClusterClient();
         builder.AddTimerGridGateway();
         builder.AddTimerGridTelemetry();
         var app = builder.Build();

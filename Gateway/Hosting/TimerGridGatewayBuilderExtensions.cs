@@ -13,8 +13,7 @@ public static class TimerGridGatewayBuilderExtensions
 {
     public static WebApplicationBuilder AddTimerGridGateway(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TimerGridOptions>().BindConfiguration(TimerGridOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddTimerGridOptions();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = GatewayLimits.HardBodyBytes);
         builder.Services.Configure<JsonOptions>(o =>
         {

@@ -13,12 +13,11 @@ public static class ClusterEnvironment
     /// <summary>The default of <see cref="TimerGridOptions.AdvertisedIp"/>.</summary>
     public const string PodIpVariable = "POD_IP";
 
-    /// <summary>Applies the variables that are set to <paramref name="options"/> and returns it.</summary>
-    public static TimerGridOptions Apply(TimerGridOptions options)
+    /// <summary>Applies the variables that are set to <paramref name="options"/>; <see cref="TimerGridOptionsServiceCollectionExtensions.AddTimerGridOptions"/> does it for every host.</summary>
+    internal static void Apply(TimerGridOptions options)
     {
         options.ServiceId = Environment.GetEnvironmentVariable(ServiceIdVariable) ?? options.ServiceId;
         options.ClusterId = Environment.GetEnvironmentVariable(ClusterIdVariable) ?? options.ClusterId;
         options.AdvertisedIp ??= Environment.GetEnvironmentVariable(PodIpVariable) ?? "127.0.0.1";
-        return options;
     }
 }

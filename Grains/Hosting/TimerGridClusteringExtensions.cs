@@ -7,8 +7,10 @@ namespace TimerGrid.Grains.Hosting;
 /// <summary>How silos find each other: localhost for the single node, the membership table for a cluster.</summary>
 public static class TimerGridClusteringExtensions
 {
-    public static ISiloBuilder UseTimerGridClustering(this ISiloBuilder silo, TimerGridOptions options)
+    /// <summary>The clustering <c>TimerGrid:Storage</c> calls for, with the ids, ports and address of the same options.</summary>
+    public static ISiloBuilder UseTimerGridClustering(this ISiloBuilder silo)
     {
+        var options = silo.Configuration.GetTimerGridOptions();
         if (options.Storage == StorageKind.Sqlite)
         {
             return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);

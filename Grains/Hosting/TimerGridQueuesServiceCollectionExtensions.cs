@@ -9,7 +9,7 @@ public static class TimerGridQueuesServiceCollectionExtensions
 {
     public static IServiceCollection AddTimerGridQueues(this IServiceCollection services)
     {
-        services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedSection<QueueOptions>(QueueOptions.Section);
         services.AddSingleton<IRouteDelivery, QueueDelivery>();
         services.AddSingleton<QueueCallbacks>();
         services.AddSingleton<QueueRecovery>();

@@ -14,7 +14,7 @@ public static class TimerGridRecordsServiceCollectionExtensions
         {
             return services;   // a second registration would start a second writer loop on the same buffer
         }
-        services.AddOptions<RecordOptions>().BindConfiguration(RecordOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedSection<RecordOptions>(RecordOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<QueryTexts>();
         services.AddSingleton<RecordStore>();

@@ -17,8 +17,8 @@ public static class TimerGridSiloBuilderExtensions
     {
         var services = silo.Services;
         services.AddTimerGridStorage();
-        services.AddOptions<FiringOptions>().BindConfiguration(FiringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedSection<FiringOptions>(FiringOptions.Section);
+        services.AddValidatedSection<DeliveryOptions>(DeliveryOptions.Section);
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IStorageDialect>().DataSource);   // for the readiness check
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SchemaMigrator>());

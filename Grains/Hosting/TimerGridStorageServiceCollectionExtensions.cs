@@ -8,11 +8,10 @@ namespace TimerGrid.Grains.Hosting;
 /// <summary>The storage a node's configuration names, and its migrator: for the silo, and for commands that work on storage directly.</summary>
 public static class TimerGridStorageServiceCollectionExtensions
 {
-    /// <summary>Registers <c>TimerGrid</c> options (with the Kubernetes environment applied), the storage dialect and the schema migrator.</summary>
+    /// <summary>Registers <c>TimerGrid</c> options (<see cref="TimerGridOptionsServiceCollectionExtensions.AddTimerGridOptions"/>), the storage dialect and the schema migrator.</summary>
     public static IServiceCollection AddTimerGridStorage(this IServiceCollection services)
     {
-        services.AddOptions<TimerGridOptions>().BindConfiguration(TimerGridOptions.Section)
-            .PostConfigure(o => ClusterEnvironment.Apply(o)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTimerGridOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IStorageDialect>(sp => sp.GetRequiredService<IOptions<TimerGridOptions>>().Value.Storage switch
         {

@@ -1,5 +1,4 @@
 using TimerGrid.Grains.Hosting;
-using TimerGrid.Grains.Interfaces.Configuration;
 
 namespace TimerGrid.Silo.Hosting;
 
@@ -11,9 +10,8 @@ public static class TimerGridSiloHostExtensions
 
     public static WebApplicationBuilder AddTimerGridSilo(this WebApplicationBuilder builder)
     {
-        var options = ClusterEnvironment.Apply(builder.Configuration.GetSection(TimerGridOptions.Section).Get<TimerGridOptions>() ?? new TimerGridOptions());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-        builder.UseOrleans(silo => silo.UseTimerGridClustering(options).UseTimerGrid());
+        builder.UseOrleans(silo => silo.UseTimerGridClustering().UseTimerGrid());
         return builder;
     }
 }

@@ -11,7 +11,7 @@ public sealed class DbExecutionApiTests(ApiFixture app)
     private const string Db = "dbexec";
     private readonly HttpClient _http = app.Http;
 
-    private static readonly long Start = TimerGridClient.Now;
+    private static readonly long Start = RestCalls.Now;
 
     /// <summary>Jobs fired at once with their scheduled times a second apart, oldest first: ok1, bad1, ok2, bad2 (bad: the receiver answers 500).</summary>
     private static readonly (string Collection, string Id, long Time)[] Jobs =

@@ -16,7 +16,7 @@ public sealed class DeliveryRetryApiTests(ApiFixture app)
     {
         await _http.CreateRouteAsync("retry", "r", _receiver.UrlFor("flaky", hit => new Answer(hit <= 2 ? 500 : 200)));
 
-        await _http.CreateJobAsync("retry", "c", "j", TimerGridClient.Now, "r");
+        await _http.CreateJobAsync("retry", "c", "j", RestCalls.Now, "r");
 
         var attempts = await _receiver.WaitForAsync("retry/c/j", count: 3);
         Assert.Equal(["1", "2", "3"], attempts.Select(a => a.Header("TimerGrid-Attempt")));
@@ -30,7 +30,7 @@ public sealed class DeliveryRetryApiTests(ApiFixture app)
     {
         await _http.CreateRouteAsync("after", "r", _receiver.UrlFor("busy", hit => hit == 1 ? new Answer(503, "2") : new Answer(200)));
 
-        await _http.CreateJobAsync("after", "c", "j", TimerGridClient.Now, "r");
+        await _http.CreateJobAsync("after", "c", "j", RestCalls.Now, "r");
 
         var attempts = await _receiver.WaitForAsync("after/c/j", count: 2);
         Assert.True(attempts[1].ReceivedAtMs - attempts[0].ReceivedAtMs >= 1900,
@@ -42,7 +42,7 @@ public sealed class DeliveryRetryApiTests(ApiFixture app)
     {
         await _http.CreateRouteAsync("dead", "r", _receiver.UrlFor("down", _ => new Answer(500)));
 
-        await _http.CreateJobAsync("dead", "c", "j", TimerGridClient.Now, "r");
+        await _http.CreateJobAsync("dead", "c", "j", RestCalls.Now, "r");
 
         var job = await _http.WaitForStatusAsync("/job/dead/c/j", "failed");
         Assert.Equal(4, job.GetProperty("attempts").GetInt32());
@@ -54,7 +54,7 @@ public sealed class DeliveryRetryApiTests(ApiFixture app)
     public async Task Fire_RouteDeletedBeforeFiring_EndsFailedNamingTheRoute()
     {
         await _http.CreateRouteAsync("gone", "r", _receiver.UrlFor("gone"));
-        await _http.CreateJobAsync("gone", "c", "j", TimerGridClient.Now + 1000, "r");
+        await _http.CreateJobAsync("gone", "c", "j", RestCalls.Now + 1000, "r");
 
         (await _http.DeleteAsync("/route/gone/r")).EnsureSuccessStatusCode();
 
@@ -69,7 +69,7 @@ public sealed class DeliveryRetryApiTests(ApiFixture app)
         var closedPort = FreePort.Next();
         await _http.CreateRouteAsync("refused", "r", $"http://127.0.0.1:{closedPort}/nobody");
 
-        await _http.CreateJobAsync("refused", "c", "j", TimerGridClient.Now, "r");
+        await _http.CreateJobAsync("refused", "c", "j", RestCalls.Now, "r");
 
         var job = await _http.WaitForStatusAsync("/job/refused/c/j", "failed");
         Assert.Equal(4, job.GetProperty("attempts").GetInt32());
@@ -80,7 +80,7 @@ public sealed class DeliveryRetryApiTests(ApiFixture app)
     public async Task Fire_EnvelopeRoute_PostsTheEnvelope()
     {
         await _http.CreateRouteAsync("env", "r", _receiver.UrlFor("envelope"), ""","payload":"envelope" """);
-        var at = TimerGridClient.Now;
+        var at = RestCalls.Now;
 
         await _http.CreateJobAsync("env", "c", "j", at, "r", """{"k":"v"}""");
 

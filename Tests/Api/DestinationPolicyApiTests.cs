@@ -13,7 +13,7 @@ public sealed class DestinationPolicyApiTests(ApiFixture app)
     {
         await _http.CreateRouteAsync("policy", "metadata", "http://169.254.169.254/latest/meta-data/");
 
-        await _http.CreateJobAsync("policy", "c", "j", TimerGridClient.Now, "metadata");
+        await _http.CreateJobAsync("policy", "c", "j", RestCalls.Now, "metadata");
 
         var job = await _http.WaitForStatusAsync("/job/policy/c/j", "failed");
         Assert.Equal(1, job.GetProperty("attempts").GetInt32());   // refused, not retried

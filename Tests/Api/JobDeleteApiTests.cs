@@ -35,7 +35,7 @@ public sealed class JobDeleteApiTests(ApiFixture app)
     {
         // The receiver holds the request past the attempt timeout (5 s in TestSettings), then would answer 500: a retry, but for the delete.
         await _http.CreateRouteAsync(Db, "slow", app.Receiver.UrlFor($"{Db}/slow", _ => new WebhookReceiver.Answer(500, Delay: TimeSpan.FromSeconds(10))));
-        await _http.CreateJobAsync(Db, "c", "busy", TimerGridClient.Now, "slow");
+        await _http.CreateJobAsync(Db, "c", "busy", RestCalls.Now, "slow");
         await app.Receiver.WaitForAsync($"{Db}/c/busy");
 
         var first = await DeleteAsync($"/job/{Db}/c/busy");

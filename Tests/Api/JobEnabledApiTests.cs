@@ -22,7 +22,7 @@ public sealed class JobEnabledApiTests(ApiFixture app)
     /// <summary>A job due now that fires: once it has, a disabled job due before it would have fired too.</summary>
     private async Task WitnessAsync(string id)
     {
-        await app.Receiver.WaitForAsync(await CreateAsync(id, $"\"trigger_time\":{TimerGridClient.Now}"));
+        await app.Receiver.WaitForAsync(await CreateAsync(id, $"\"trigger_time\":{RestCalls.Now}"));
     }
 
     private static long TriggerTime(ReceivedWebhook webhook) => long.Parse(webhook.Header("TimerGrid-Trigger-Time"));
@@ -31,9 +31,9 @@ public sealed class JobEnabledApiTests(ApiFixture app)
     public async Task OneShot_CreatedDisabled_DoesNotFireAndFiresAtOnceWhenEnabledAfterItsTime()
     {
         await _http.CreateRouteAsync(Db, "r", app.Receiver.UrlFor(Db));
-        var at = TimerGridClient.Now + 500;
+        var at = RestCalls.Now + 500;
         var key = await CreateAsync("created-off", $"\"trigger_time\":{at},\"enabled\":false");
-        while (TimerGridClient.Now <= at)
+        while (RestCalls.Now <= at)
         {
             await Task.Delay(100);
         }
@@ -57,7 +57,7 @@ public sealed class JobEnabledApiTests(ApiFixture app)
     {
         await _http.CreateRouteAsync(Db, "r", app.Receiver.UrlFor(Db));
         var key = await CreateAsync("patched-off", "\"trigger_time\":4000000000000");
-        var past = TimerGridClient.Now - 1000;
+        var past = RestCalls.Now - 1000;
 
         await (await _http.PatchJsonAsync($"/job/{key}", $$"""{"enabled":false,"trigger_time":{{past}}}""")).EnsureOkAsync();
         await WitnessAsync("witness-2");
@@ -80,7 +80,7 @@ public sealed class JobEnabledApiTests(ApiFixture app)
         var paused = await _http.GetJsonAsync($"/job/{key}");
         Assert.False(paused.GetProperty("enabled").GetBoolean());
         Assert.Equal(JsonValueKind.Null, paused.GetProperty("next_fire_time").ValueKind);
-        var resumedAt = TimerGridClient.Now;
+        var resumedAt = RestCalls.Now;
         await (await _http.PatchJsonAsync($"/job/{key}", """{"enabled":true}""")).EnsureOkAsync();
         var after = await app.Receiver.WaitForAsync(key, count: app.Receiver.For(key).Count + 1);
         Assert.True(after[^1].ReceivedAtMs >= resumedAt);

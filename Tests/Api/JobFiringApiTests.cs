@@ -16,7 +16,7 @@ public sealed class JobFiringApiTests(ApiFixture app)
         const string secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
         await _http.CreateRouteAsync("fire", "game", _receiver.UrlFor("game/end?action=endgame"), $$""","secret":"{{secret}}" """);
         const string meta = """{ "match" : 42,  "players":["ä","b"], "nested": {"x": 1.50} }""";
-        var trigger = TimerGridClient.Now + 1500;
+        var trigger = RestCalls.Now + 1500;
 
         await _http.CreateJobAsync("fire", "matches", "m1", trigger, "game", meta);
 
@@ -40,7 +40,7 @@ public sealed class JobFiringApiTests(ApiFixture app)
     public async Task Get_DuringASlowDelivery_AnswersWithoutWaitingForIt()
     {
         await _http.CreateRouteAsync("slow", "r", _receiver.UrlFor("slow", _ => new WebhookReceiver.Answer(200, Delay: TimeSpan.FromSeconds(3))));
-        await _http.CreateJobAsync("slow", "c", "j", TimerGridClient.Now, "r");
+        await _http.CreateJobAsync("slow", "c", "j", RestCalls.Now, "r");
         await _receiver.WaitForAsync("slow/c/j");   // the receiver holds the delivery open for 3 s (TestSettings: attempts time out after 5)
 
         var job = await _http.GetJsonAsync("/job/slow/c/j");
@@ -54,7 +54,7 @@ public sealed class JobFiringApiTests(ApiFixture app)
     {
         await _http.CreateRouteAsync("past", "r", _receiver.UrlFor("past"));
 
-        await _http.CreateJobAsync("past", "c", "late", TimerGridClient.Now - 60_000, "r", """{"late":true}""");
+        await _http.CreateJobAsync("past", "c", "late", RestCalls.Now - 60_000, "r", """{"late":true}""");
 
         var webhook = (await _receiver.WaitForAsync("past/c/late", timeout: TimeSpan.FromSeconds(20)))[0];
         Assert.Equal("""{"late":true}"""u8.ToArray(), webhook.Body);
@@ -64,9 +64,9 @@ public sealed class JobFiringApiTests(ApiFixture app)
     public async Task Put_Reschedules_FiresOnceAtTheNewTimeWithTheNewMeta()
     {
         await _http.CreateRouteAsync("put", "r", _receiver.UrlFor("put"));
-        var first = TimerGridClient.Now + 60_000;
+        var first = RestCalls.Now + 60_000;
         await _http.CreateJobAsync("put", "c", "j", first, "r", """{"v":1}""");
-        var second = TimerGridClient.Now + 1000;
+        var second = RestCalls.Now + 1000;
 
         var response = await _http.PutJsonAsync("/job/put/c/j", $$"""{"id":"j","trigger_time":{{second}},"meta":{"v":2},"route":"r"}""");
 
@@ -83,7 +83,7 @@ public sealed class JobFiringApiTests(ApiFixture app)
     public async Task Delete_BeforeTriggerTime_NeverFires()
     {
         await _http.CreateRouteAsync("del", "r", _receiver.UrlFor("del"));
-        var at = TimerGridClient.Now + 1500;
+        var at = RestCalls.Now + 1500;
         await _http.CreateJobAsync("del", "c", "cancelled", at, "r");
         await _http.CreateJobAsync("del", "c", "witness", at + 1000, "r");
 
@@ -98,7 +98,7 @@ public sealed class JobFiringApiTests(ApiFixture app)
     public async Task Post_SameBodyTwice_AnswersOkAndFiresOnce()
     {
         await _http.CreateRouteAsync("idem", "r", _receiver.UrlFor("idem"));
-        var at = TimerGridClient.Now + 800;
+        var at = RestCalls.Now + 800;
 
         await _http.CreateJobAsync("idem", "c", "j", at, "r", """{"a":1}""");
         await _http.CreateJobAsync("idem", "c", "j", at, "r", """{"a":1}""");
@@ -107,7 +107,7 @@ public sealed class JobFiringApiTests(ApiFixture app)
         Assert.Equal(System.Net.HttpStatusCode.Conflict, different.StatusCode);
         Assert.Contains("\"E006\"", await different.Content.ReadAsStringAsync());
         await _http.WaitForStatusAsync("/job/idem/c/j", "delivered");
-        await _http.CreateJobAsync("idem", "c", "witness", TimerGridClient.Now, "r");
+        await _http.CreateJobAsync("idem", "c", "witness", RestCalls.Now, "r");
         await _receiver.WaitForAsync("idem/c/witness");
         Assert.Single(_receiver.For("idem/c/j"));
     }

@@ -25,7 +25,7 @@ public sealed class JobPatchApiTests(ApiFixture app)
     public async Task Patch_TriggerTime_FiresAtTheNewTimeWithEverythingElseKept()
     {
         var key = await CreateAsync("time", $$""" "trigger_time":{{FarFuture}},"meta":{"v":1},"name":"kept" """);
-        var at = TimerGridClient.Now + 1000;
+        var at = RestCalls.Now + 1000;
 
         await PatchAsync(key, $$"""{"trigger_time":{{at}}}""");
 
@@ -41,7 +41,7 @@ public sealed class JobPatchApiTests(ApiFixture app)
     [Fact]
     public async Task Patch_MetaAndRoute_TheJobDeliversTheNewMetaToTheNewRouteAtItsOwnTime()
     {
-        var at = TimerGridClient.Now - 1000;
+        var at = RestCalls.Now - 1000;
         var key = await CreateAsync("move", $$""" "trigger_time":{{at}},"meta":{"v":1},"enabled":false """);
         await _http.CreateRouteAsync(Db, "elsewhere", app.Receiver.UrlFor($"{Db}/elsewhere"));
 
@@ -87,13 +87,13 @@ public sealed class JobPatchApiTests(ApiFixture app)
         var job = await _http.GetJsonAsync($"/job/{key}");
         Assert.Equal(JsonValueKind.Null, job.GetProperty("trigger_time").ValueKind);
         Assert.Equal(3600, job.GetProperty("schedule").GetProperty("interval").GetInt64());
-        Assert.InRange(job.GetProperty("next_fire_time").GetInt64(), TimerGridClient.Now, TimerGridClient.Now + 3_600_000);
+        Assert.InRange(job.GetProperty("next_fire_time").GetInt64(), RestCalls.Now, RestCalls.Now + 3_600_000);
     }
 
     [Fact]
     public async Task Patch_DeliveredJob_TheSameTriggerTimeKeepsItDeliveredANewOneFiresItAgain()
     {
-        var first = TimerGridClient.Now;
+        var first = RestCalls.Now;
         var key = await CreateAsync("again", "\"trigger_time\":" + first);
         var delivered = await _http.WaitForStatusAsync($"/job/{key}", "delivered");
 
@@ -103,7 +103,7 @@ public sealed class JobPatchApiTests(ApiFixture app)
         var renamed = await _http.GetJsonAsync($"/job/{key}");
         Assert.Equal("delivered", renamed.GetProperty("status").GetString());
         Assert.Equal(delivered.GetProperty("delivered_at").GetInt64(), renamed.GetProperty("delivered_at").GetInt64());
-        var second = TimerGridClient.Now;
+        var second = RestCalls.Now;
         await PatchAsync(key, $$"""{"trigger_time":{{second}}}""");
         var webhooks = await app.Receiver.WaitForAsync(key, count: 2);
         Assert.Equal([$"{key}@{first}", $"{key}@{second}"], webhooks.Select(w => w.Header("webhook-id")));

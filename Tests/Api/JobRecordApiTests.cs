@@ -52,7 +52,7 @@ public sealed class JobRecordApiTests(ApiFixture app)
     [Fact]
     public async Task Executions_OfFailingDelivery_RecordEachAttemptAndEndFailed()
     {
-        var key = await CreateAsync("exec", "broken", $"\"trigger_time\":{TimerGridClient.Now}", new WebhookReceiver.Answer(500));
+        var key = await CreateAsync("exec", "broken", $"\"trigger_time\":{RestCalls.Now}", new WebhookReceiver.Answer(500));
         await _http.WaitForStatusAsync($"/job/{key}", "failed");
 
         var page = await _http.WaitForListAsync($"/job/{key}/executions", "executions", e => e.Any(x => State(x) == "failed"));

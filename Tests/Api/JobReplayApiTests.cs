@@ -16,7 +16,7 @@ public sealed class JobReplayApiTests(ApiFixture app)
     public async Task Replay_FailedJob_DeliversAgainWithItsOwnWebhookIdAndAttemptsFromOne()
     {
         await _http.CreateRouteAsync(Db, "r", app.Receiver.UrlFor($"{Db}/r", hit => new Answer(hit <= 4 ? 500 : 200)));
-        await _http.CreateJobAsync(Db, "c", "j", TimerGridClient.Now, "r");
+        await _http.CreateJobAsync(Db, "c", "j", RestCalls.Now, "r");
         await _http.WaitForStatusAsync($"/job/{Db}/c/j", "failed");
 
         var response = await _http.PostAsync($"/job/{Db}/c/j/replay", null);
@@ -40,7 +40,7 @@ public sealed class JobReplayApiTests(ApiFixture app)
     public async Task Replay_DeliveredJob_Returns409AndChangesNothing()
     {
         await _http.CreateRouteAsync(Db, "ok", app.Receiver.UrlFor($"{Db}/ok"));
-        await _http.CreateJobAsync(Db, "c", "done", TimerGridClient.Now, "ok");
+        await _http.CreateJobAsync(Db, "c", "done", RestCalls.Now, "ok");
         var delivered = await _http.WaitForStatusAsync($"/job/{Db}/c/done", "delivered");
 
         var response = await _http.PostAsync($"/job/{Db}/c/done/replay", null);

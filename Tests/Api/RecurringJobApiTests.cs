@@ -58,7 +58,7 @@ public sealed class RecurringJobApiTests(ApiFixture app)
     [Fact]
     public async Task EndTime_Passed_JobCompletesAndStopsFiring()
     {
-        var end = TimerGridClient.Now + 5000;
+        var end = RestCalls.Now + 5000;
         var key = await CreateAsync("end", "short", $$"""{"interval":1,"end_time":{{end}}}""");
 
         var job = await _http.WaitForStatusAsync($"/job/{key}", "completed");
@@ -83,7 +83,7 @@ public sealed class RecurringJobApiTests(ApiFixture app)
         Assert.False(paused.GetProperty("enabled").GetBoolean());
         Assert.Equal(JsonValueKind.Null, paused.GetProperty("next_fire_time").ValueKind);
         Assert.InRange(app.Receiver.For(key).Count, countAtPause, countAtPause + 1);   // at most one already in flight
-        var resumedAt = TimerGridClient.Now;
+        var resumedAt = RestCalls.Now;
         await (await _http.PostAsync($"/job/{key}/resume", null)).EnsureOkAsync();
         var after = await app.Receiver.WaitForAsync(key, count: app.Receiver.For(key).Count + 1);
         Assert.True(after[^1].ReceivedAtMs >= resumedAt);

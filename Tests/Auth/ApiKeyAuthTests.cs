@@ -102,7 +102,7 @@ public sealed class ApiKeyAuthTests(AuthApiFixture app)
         using var http = app.As(key);
 
         await http.CreateRouteAsync("writer", "r", app.Receiver.UrlFor("writer"));
-        await http.CreateJobAsync("writer", "c", "j", TimerGridClient.Now + 3_600_000, "r");
+        await http.CreateJobAsync("writer", "c", "j", RestCalls.Now + 3_600_000, "r");
         Assert.Equal(HttpStatusCode.OK, (await http.DeleteAsync("/job/writer/c/j")).StatusCode);
         await AssertErrorAsync(await http.GetAsync("/admin/keys"), HttpStatusCode.Forbidden, "E033");
         await AssertErrorAsync(await http.PostJsonAsync("/admin/keys", """{"db":"writer","role":"admin"}"""), HttpStatusCode.Forbidden, "E033");

@@ -80,7 +80,7 @@ public sealed class KeyAdminApiTests(AuthApiFixture app)
         var (writerId, writer) = await app.CreateKeyAsync("audited", "write", "deployer");
         using var http = app.As(writer);
         await http.CreateRouteAsync("audited", "r", app.Receiver.UrlFor("audited"));
-        await http.CreateJobAsync("audited", "c", "j", TimerGridClient.Now + 3_600_000, "r");
+        await http.CreateJobAsync("audited", "c", "j", RestCalls.Now + 3_600_000, "r");
         await http.GetAsync("/route/not-audited/r");                        // 403: another db
         await app.Anonymous.GetAsync("/job/audited/c/j");                   // 401: no key
         using var admin = app.As();

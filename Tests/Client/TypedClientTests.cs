@@ -1,8 +1,8 @@
 using System.Text.Json;
+using TimerGrid.Grains.Interfaces.Client;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Tests.Fixtures;
-using TypedClient = TimerGrid.Grains.Interfaces.Client.TimerGridClient;   // TimerGrid.Tests.Fixtures.TimerGridClient is the REST one
 
 namespace TimerGrid.Tests.Client;
 
@@ -11,7 +11,7 @@ namespace TimerGrid.Tests.Client;
 public sealed class TypedClientTests(SiloFixture silo) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Future = DateTimeOffset.FromUnixTimeMilliseconds(4_000_000_000_000);
-    private readonly TypedClient _client = ActivatorUtilities.CreateInstance<TypedClient>(silo.Cluster.Client.ServiceProvider);
+    private readonly TimerGridClient _client = ActivatorUtilities.CreateInstance<TimerGridClient>(silo.Cluster.Client.ServiceProvider);
 
     [Fact]
     public async Task Schedule_JsonElementMeta_IsKeptVerbatimAndNoMetaIsAnEmptyObject()

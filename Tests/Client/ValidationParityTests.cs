@@ -5,7 +5,6 @@ using TimerGrid.Grains.Interfaces.Client;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Tests.Fixtures;
-using TypedClient = TimerGrid.Grains.Interfaces.Client.TimerGridClient;   // TimerGrid.Tests.Fixtures.TimerGridClient is the REST one
 
 namespace TimerGrid.Tests.Client;
 
@@ -19,10 +18,10 @@ public sealed class ValidationParityTests(ApiFixture app) : IAsyncLifetime
     private static readonly string HugeMeta = new('x', 300 * 1024);
 
     private readonly HttpClient _http = app.Http;
-    private readonly TypedClient _client = ActivatorUtilities.CreateInstance<TypedClient>(app.Services);
+    private readonly TimerGridClient _client = ActivatorUtilities.CreateInstance<TimerGridClient>(app.Services);
 
     /// <summary>A bad request, as REST sends it and as a .NET service calls it.</summary>
-    private sealed record Case(string Method, string Path, string Body, Func<TypedClient, Task> Call, string Code);
+    private sealed record Case(string Method, string Path, string Body, Func<TimerGridClient, Task> Call, string Code);
 
     private static readonly Dictionary<string, Case> Cases = new()
     {
@@ -87,9 +86,9 @@ public sealed class ValidationParityTests(ApiFixture app) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static TimerGridJobs Jobs(TypedClient client) => client.Jobs("parity", "c");
+    private static TimerGridJobs Jobs(TimerGridClient client) => client.Jobs("parity", "c");
 
-    private static TimerGridRoutes Routes(TypedClient client) => client.Routes("parity");
+    private static TimerGridRoutes Routes(TimerGridClient client) => client.Routes("parity");
 
     private static string Job(string id, string? when = null, string route = "r") =>
         $"{{\"id\":\"{id}\",{when ?? $"\"trigger_time\":{FutureMs}"},\"route\":\"{route}\"}}";

@@ -17,7 +17,7 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : IAsyncLifet
 
         var running = load.RunAsync();
         await Task.Delay(TimeSpan.FromSeconds(15));
-        var killedAt = TimerGridClient.Now;
+        var killedAt = RestCalls.Now;
         cluster.KillSilo(1);
         await running;
 
@@ -59,11 +59,11 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : IAsyncLifet
 
         var running = load.RunAsync();
         await Task.Delay(TimeSpan.FromSeconds(8));
-        var stoppedAt = TimerGridClient.Now;
+        var stoppedAt = RestCalls.Now;
         await database.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(10));
         await database.StartAgainAsync();
-        var backAt = TimerGridClient.Now;
+        var backAt = RestCalls.Now;
         await running;
 
         var during = load.Answers.Where(a => a.SentAtMs >= stoppedAt && a.SentAtMs < backAt).ToList();

@@ -24,7 +24,7 @@ public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
         {
             using var http = new HttpClient { BaseAddress = silo.Url };
             await http.CreateRouteAsync("kill", "r", _receiver.UrlFor("kill"));
-            var start = TimerGridClient.Now;
+            var start = RestCalls.Now;
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             var clients = Enumerable.Range(0, 8).Select(client => CreateUntilKilledAsync(http, client, start, acknowledged, stop.Token)).ToArray();
             await Task.Delay(TimeSpan.FromSeconds(1.5));
@@ -34,7 +34,7 @@ public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.NotEmpty(acknowledged);
         // Stay down until some jobs are overdue; the rest fall due after the restart.
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var dueWhileDown = acknowledged.Count(j => j.TriggerTime < TimerGridClient.Now);
+        var dueWhileDown = acknowledged.Count(j => j.TriggerTime < RestCalls.Now);
 
         var restarted = Stopwatch.StartNew();
         await using (var silo = await TimerGridProcess.StartAsync(port, settings))
@@ -60,7 +60,7 @@ public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
         {
             using var http = new HttpClient { BaseAddress = silo.Url };
             await http.CreateRouteAsync("retry", "r", url);
-            await http.CreateJobAsync("retry", "c", "j", TimerGridClient.Now, "r");
+            await http.CreateJobAsync("retry", "c", "j", RestCalls.Now, "r");
             await _receiver.WaitForAsync("retry/c/j");
             while ((await http.GetJsonAsync("/job/retry/c/j")).GetProperty("attempts").GetInt32() != 1)
             {
@@ -91,8 +91,8 @@ public sealed class KillRestartTests(ITestOutputHelper output) : IAsyncLifetime
         {
             using var http = new HttpClient { BaseAddress = silo.Url };
             await http.CreateRouteAsync("kill", "held", held);
-            await http.CreateJobAsync("kill", "c", "deleted", TimerGridClient.Now, "held");
-            await http.CreateJobAsync("kill", "c", "witness", TimerGridClient.Now, "held");
+            await http.CreateJobAsync("kill", "c", "deleted", RestCalls.Now, "held");
+            await http.CreateJobAsync("kill", "c", "witness", RestCalls.Now, "held");
             await _receiver.WaitForAsync("kill/c/deleted");
             await _receiver.WaitForAsync("kill/c/witness");
 

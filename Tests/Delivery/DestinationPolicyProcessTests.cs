@@ -17,7 +17,7 @@ public sealed class DestinationPolicyProcessTests
         // A host name, not an address: the policy judges what it resolves to.
         await http.CreateRouteAsync("deny", "r", $"http://localhost:{receiver.Url.Port}/denied");
 
-        await http.CreateJobAsync("deny", "c", "j", TimerGridClient.Now, "r");
+        await http.CreateJobAsync("deny", "c", "j", RestCalls.Now, "r");
 
         var job = await http.WaitForStatusAsync("/job/deny/c/j", "failed");
         Assert.Equal(1, job.GetProperty("attempts").GetInt32());

@@ -19,7 +19,7 @@ public sealed partial class MonitoringManifestTests
         var http = node.Http;
         await http.CreateRouteAsync("alerts", "broken", node.Receiver.UrlFor("broken", _ => new WebhookReceiver.Answer(500)));
 
-        await http.CreateJobAsync("alerts", "c", "dead", TimerGridClient.Now, "broken");   // a fire, retries, a dead letter
+        await http.CreateJobAsync("alerts", "c", "dead", RestCalls.Now, "broken");   // a fire, retries, a dead letter
 
         await http.WaitForStatusAsync("/job/alerts/c/dead", "failed");
         var exported = (await PrometheusScrape.ReadAsync(http)).Names;

@@ -5,7 +5,6 @@ using Orleans.TestingHost;
 using TimerGrid.Grains.Hosting;
 using TimerGrid.Grains.Interfaces.Client;
 using TimerGrid.Grains.Interfaces.Jobs;
-using TypedClient = TimerGrid.Grains.Interfaces.Client.TimerGridClient;   // TimerGrid.Tests.Fixtures.TimerGridClient is the REST one
 
 namespace TimerGrid.Tests.Fixtures;
 
@@ -36,7 +35,7 @@ public sealed class CallbackClusterFixture : IAsyncLifetime
         .Select(s => s.SiloAddress);
 
     /// <summary>The typed client of the cluster's Orleans client.</summary>
-    public TypedClient Client => Cluster.Client.ServiceProvider.GetRequiredService<TypedClient>();
+    public TimerGridClient Client => Cluster.Client.ServiceProvider.GetRequiredService<TimerGridClient>();
 
     public async Task InitializeAsync()
     {

@@ -35,8 +35,8 @@ public sealed class SteadyLoad(HttpClient http, string db, int jobsPerSecond, Ti
 
     private async Task CreateAsync(string id)
     {
-        var trigger = TimerGridClient.Now + (long)dueAfter.TotalMilliseconds;
-        var sentAt = TimerGridClient.Now;
+        var trigger = RestCalls.Now + (long)dueAfter.TotalMilliseconds;
+        var sentAt = RestCalls.Now;
         var clock = Stopwatch.StartNew();
         try
         {

@@ -109,7 +109,7 @@ public sealed class JobListingApiTests(ApiFixture app)
         await _http.CreateRouteAsync("lfilter", "r", app.Receiver.UrlFor("lfilter"));
         await _http.CreateRouteAsync("lfilter", "r2", "http://127.0.0.1:9/never");
         await _http.CreateRouteAsync("lfilter", "gone", "http://127.0.0.1:9/never");
-        var now = TimerGridClient.Now;
+        var now = RestCalls.Now;
         await _http.CreateJobAsync("lfilter", "c", "delivered", now, "r");
         await _http.CreateJobAsync("lfilter", "c", "failed", now + 1000, "gone");
         await (await _http.DeleteAsync("/route/lfilter/gone")).EnsureOkAsync();   // it fails for want of its route

@@ -68,7 +68,7 @@ public sealed class ListingKillRestartTests(ITestOutputHelper output)
     private static async Task UntilNothingFiresSoonAsync(HttpClient http)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while ((await http.GetJsonAsync($"{Jobs}?status=scheduled&to={TimerGridClient.Now + 60_000}")).GetProperty("count").GetInt64() > 0)
+        while ((await http.GetJsonAsync($"{Jobs}?status=scheduled&to={RestCalls.Now + 60_000}")).GetProperty("count").GetInt64() > 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "jobs due soon did not settle within 60 s");
             await Task.Delay(200);
@@ -88,7 +88,7 @@ public sealed class ListingKillRestartTests(ITestOutputHelper output)
             {
                 using var response = ((n + client) % 6) switch
                 {
-                    0 => await http.PostJsonAsync(Jobs, $$"""{"id":"{{id}}","trigger_time":{{TimerGridClient.Now + 300}},"route":"{{(n % 4 == 0 ? "flaky" : "r")}}"}"""),
+                    0 => await http.PostJsonAsync(Jobs, $$"""{"id":"{{id}}","trigger_time":{{RestCalls.Now + 300}},"route":"{{(n % 4 == 0 ? "flaky" : "r")}}"}"""),
                     1 => await http.PostJsonAsync(Jobs, $$"""{"id":"{{id}}","trigger_time":{{far}},"route":"r","name":"contested"}"""),
                     2 => await http.PutJsonAsync($"{Jobs}/{earlier}", $$"""{"trigger_time":{{far + 1}},"route":"r","name":"{{id}}"}"""),
                     3 => await http.PostAsync($"{Jobs}/{earlier}/pause", null),

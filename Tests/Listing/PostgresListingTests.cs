@@ -24,7 +24,7 @@ public sealed class PostgresListingTests
         (await http.PostAsync("/job/pg/c/c/pause", null)).EnsureSuccessStatusCode();
         await http.CreateRouteAsync("pg", "gone", "http://127.0.0.1:9/never");
         await http.CreateJobAsync("pg", "other", "x", Far, "r");
-        await http.CreateJobAsync("pg", "other", "failed", TimerGridClient.Now + 500, "gone");
+        await http.CreateJobAsync("pg", "other", "failed", RestCalls.Now + 500, "gone");
         await (await http.DeleteAsync("/route/pg/gone")).EnsureOkAsync();   // it fails for want of its route
         await http.WaitForStatusAsync("/job/pg/other/failed", "failed");
 

@@ -70,7 +70,7 @@ public sealed class QueueSeedExampleTests(QueueApiFixture fixture)
     {
         using var route = await _http.PostJsonAsync("/route/default", """{"id":"native-q","type":"QUEUE"}""");
         await route.EnsureOkAsync();
-        await _http.CreateJobAsync("default", "native", "n1", TimerGridClient.Now, "native-q", """{"x":1}""");
+        await _http.CreateJobAsync("default", "native", "n1", RestCalls.Now, "native-q", """{"x":1}""");
 
         var job = await _http.WantJobAsync("native-q", ("X-Accepted-Block-For", "20"));
 

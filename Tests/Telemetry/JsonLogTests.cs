@@ -17,7 +17,7 @@ public sealed class JsonLogTests
         var http = node.Http;
         await http.CreateRouteAsync("logs", "r", $"http://127.0.0.1:{FreePort.Next()}/nobody-listens");   // each attempt logs why it failed
 
-        await http.CreateJobAsync("logs", "c", "j", TimerGridClient.Now, "r");
+        await http.CreateJobAsync("logs", "c", "j", RestCalls.Now, "r");
 
         await http.WaitForStatusAsync("/job/logs/c/j", "failed");
         var lines = node.Node.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

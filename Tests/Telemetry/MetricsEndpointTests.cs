@@ -17,7 +17,7 @@ public sealed class MetricsEndpointTests
         var (http, receiver) = (node.Http, node.Receiver);
         await http.CreateRouteAsync("m", "ok", receiver.UrlFor("ok"));
         await http.CreateRouteAsync("m", "broken", receiver.UrlFor("broken", _ => new WebhookReceiver.Answer(503)));
-        var due = TimerGridClient.Now + 1000;
+        var due = RestCalls.Now + 1000;
 
         await Task.WhenAll(Enumerable.Range(0, Delivered).Select(i => http.CreateJobAsync("m", "burst", $"ok{i}", due, "ok"))
             .Concat(Enumerable.Range(0, DeadLettered).Select(i => http.CreateJobAsync("m", "burst", $"bad{i}", due, "broken"))));
@@ -55,7 +55,7 @@ public sealed class MetricsEndpointTests
         await using var node = await ProcessNode.StartAsync(settings => settings["TimerGrid:Telemetry:Metrics"] = "false");
         await node.Http.CreateRouteAsync("off", "r", node.Receiver.UrlFor("off"));
 
-        await node.Http.CreateJobAsync("off", "c", "j", TimerGridClient.Now, "r");
+        await node.Http.CreateJobAsync("off", "c", "j", RestCalls.Now, "r");
 
         await node.Receiver.WaitForAsync("off/c/j");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await node.Http.GetAsync("/metrics")).StatusCode);

@@ -13,7 +13,7 @@ public sealed class TracingTests(TracingApiFixture app)
         var http = app.Http;
         await http.CreateRouteAsync("traced", "r", app.Receiver.UrlFor("traced"));
 
-        await http.CreateJobAsync("traced", "c", "j", TimerGridClient.Now + 300, "r");
+        await http.CreateJobAsync("traced", "c", "j", RestCalls.Now + 300, "r");
 
         var webhook = (await app.Receiver.WaitForAsync("traced/c/j"))[0];
         var traceparent = webhook.Header("traceparent").Split('-');   // version-trace-parent span-flags (W3C)

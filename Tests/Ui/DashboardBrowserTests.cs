@@ -12,8 +12,8 @@ public sealed class DashboardBrowserTests
         await using var node = await ProcessNode.StartAsync();
         var (http, receiver) = (node.Http, node.Receiver);
         await http.CreateRouteAsync("shop", "invoices", receiver.UrlFor("invoices"));
-        await http.CreateJobAsync("shop", "reports", "warm-up", TimerGridClient.Now, "invoices");   // fires at once: the overview has figures
-        var due = TimerGridClient.Now + 25_000;
+        await http.CreateJobAsync("shop", "reports", "warm-up", RestCalls.Now, "invoices");   // fires at once: the overview has figures
+        var due = RestCalls.Now + 25_000;
         var created = await http.PostJsonAsync("/job/shop/reports",
             $$"""{"id":"nightly-7","name":"nightly report","trigger_time":{{due}},"meta":{"report":"nightly"},"route":"invoices"}""");
         await created.EnsureOkAsync();
@@ -36,7 +36,7 @@ public sealed class DashboardBrowserTests
 
         page.FindElement(row).FindElement(By.CssSelector("button.action-resume")).Click();
         browser.Until(p => p.FindElement(row).Text.Contains("scheduled") && p.FindElement(By.Id("done")).Text == "nightly-7 resumed", "the job resumed");
-        var resumedAt = TimerGridClient.Now;
+        var resumedAt = RestCalls.Now;
 
         page.FindElement(row).FindElement(By.CssSelector("a.job")).Click();
         browser.RefreshUntil(p => p.FindElement(By.CssSelector("#job .status")).Text == "delivered", "the job delivered", TimeSpan.FromSeconds(90));
@@ -66,8 +66,8 @@ public sealed class DashboardBrowserTests
         var (http, receiver) = (node.Http, node.Receiver);
         await http.CreateRouteAsync("shop", "invoices", receiver.UrlFor("invoices"));
         await http.CreateRouteAsync("shop", "broken", receiver.UrlFor("broken", _ => new WebhookReceiver.Answer(500)));
-        await http.CreateJobAsync("shop", "reports", "daily", TimerGridClient.Now - 60_000, "invoices");
-        await http.CreateJobAsync("shop", "billing", "charge-42", TimerGridClient.Now, "broken");
+        await http.CreateJobAsync("shop", "reports", "daily", RestCalls.Now - 60_000, "invoices");
+        await http.CreateJobAsync("shop", "billing", "charge-42", RestCalls.Now, "broken");
         await http.WaitForStatusAsync("/job/shop/billing/charge-42", "failed");
         using var browser = new Chromium();
         var page = browser.Page;

@@ -65,7 +65,7 @@ public sealed partial class RecordPagesTests(ApiFixture app)
     {
         const string db = "uipages";
         await _http.CreateRouteAsync(db, "r", app.Receiver.UrlFor($"{db}/r"));
-        var now = TimerGridClient.Now;
+        var now = RestCalls.Now;
         for (var i = 0; i <= UiRecordPages.PageSize; i++)
         {
             await _http.CreateJobAsync(db, "c", $"j{i}", now - 60_000 + i, "r");

@@ -19,9 +19,9 @@ public sealed class RoutesPageTests(ApiFixture app)
         await _http.CreateRouteAsync(Db, "idle", app.Receiver.UrlFor($"{Db}/idle"));
         for (var i = 0; i < Delivered; i++)
         {
-            await _http.CreateJobAsync(Db, "c", $"ok{i}", TimerGridClient.Now, "ok");
+            await _http.CreateJobAsync(Db, "c", $"ok{i}", RestCalls.Now, "ok");
         }
-        await _http.CreateJobAsync(Db, "c", "bad", TimerGridClient.Now, "broken");
+        await _http.CreateJobAsync(Db, "c", "bad", RestCalls.Now, "broken");
         await _http.WaitForStatusAsync($"/job/{Db}/c/bad", "failed");
 
         var page = await WaitForPageAsync(html => HtmlRow.Cells(html, "route-ok")?[3] == $"{Delivered}" && HtmlRow.Cells(html, "route-broken")?[3] == $"{MaxAttempts}");

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace TimerGrid.Tests.Fixtures;
 
 /// <summary>The REST calls tests make, spelled as a user would send them.</summary>
-public static class TimerGridClient
+public static class RestCalls
 {
     public static long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
