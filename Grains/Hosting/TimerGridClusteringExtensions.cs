@@ -8,16 +8,17 @@ namespace TimerGrid.Grains.Hosting;
 public static class TimerGridClusteringExtensions
 {
     /// <summary>The clustering <c>TimerGrid:Storage</c> calls for, with the ids, ports and address of the same options.</summary>
-    public static ISiloBuilder UseTimerGridClustering(this ISiloBuilder silo)
+    public static ISiloBuilder UseTimerGridClustering(this ISiloBuilder silo) =>
+        TimerGridClustering.Use(silo, silo.Configuration, UseSingleNode, UseCluster);
+
+    private static void UseSingleNode(ISiloBuilder silo, TimerGridOptions options) =>
+        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+
+    private static void UseCluster(ISiloBuilder silo, TimerGridOptions options)
     {
-        var options = silo.Configuration.GetTimerGridOptions();
-        if (options.Storage == StorageKind.Sqlite)
-        {
-            return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-        }
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
         silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIp!), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
-        return silo.UseTimerGridMembershipTable();
+        silo.UseTimerGridMembershipTable();
     }
 
     /// <summary>Membership in the storage's tables, with failure detection tuned for a timer service.</summary>

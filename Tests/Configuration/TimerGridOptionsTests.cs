@@ -49,16 +49,6 @@ public sealed class TimerGridOptionsTests
     }
 
     [Fact]
-    public void GetTimerGridOptions_BadSetting_ThrowsNamingTheKey()
-    {
-        var configuration = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(["--TimerGrid:Storage=Postgres"]).Configuration;
-
-        var error = Assert.Throws<OptionsValidationException>(() => configuration.GetTimerGridOptions());
-
-        Assert.Contains("TimerGrid:ConnectionString is required", error.Message);
-    }
-
-    [Fact]
     public void AddTimerGridOptions_Twice_ValidatesOnce()
     {
         var services = new ServiceCollection().AddTimerGridOptions().AddTimerGridOptions();
