@@ -12,7 +12,7 @@ public static class TimerGridOptionsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTimerGridOptions(this IServiceCollection services)
     {
-        if (services.Any(s => s.ImplementationType == typeof(TimerGridOptionsValidator)))
+        if (services.Any(s => !s.IsKeyedService && s.ImplementationType == typeof(TimerGridOptionsValidator)))
         {
             return services;   // the single node's silo and gateway share one container
         }
