@@ -5,7 +5,7 @@ using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
-using TimerGrid.Grains.Interfaces.Records;
+using TimerGrid.Grains.Interfaces.Listing;
 
 namespace TimerGrid.Gateway.Scheduler;
 
@@ -28,7 +28,7 @@ internal static class SchedulerJobEndpoints
 
     private static async Task<IResult> ListAsync(IGrainFactory grains)
     {
-        var jobs = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IRecordQueryGrain>(0).GetCollectionJobsAsync(SchedulerCollection.Db, SchedulerCollection.Collection));
+        var jobs = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IListingGrain>(0).ListAllJobsAsync(SchedulerCollection.Db, SchedulerCollection.Collection));
         return TypedResults.Ok(new SeedJobList([.. jobs.Select(SeedJobResponse.From)]));
     }
 

@@ -1,13 +1,12 @@
 using TimerGrid.Gateway.Cluster;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Listing;
-using TimerGrid.Grains.Interfaces.Records;
 using TimerGrid.Grains.Interfaces.Validation;
 
 namespace TimerGrid.Gateway.Ui;
 
 /// <summary>
-/// Where the dashboard finds jobs: every db's collections from the read side, a collection's jobs a page at a time
+/// Where the dashboard finds jobs: every db's collections, a collection's jobs a page at a time
 /// from the listing (by next fire time), a search by exact id or name. The one place the pages ask for jobs.
 /// </summary>
 internal sealed class UiJobSource(IGrainFactory grains)
@@ -18,7 +17,7 @@ internal sealed class UiJobSource(IGrainFactory grains)
     private IListingGrain Listing => grains.GetGrain<IListingGrain>(0);
 
     public Task<IReadOnlyList<CollectionName>> CollectionsAsync() =>
-        ClusterRetry.IdempotentAsync(() => grains.GetGrain<IRecordQueryGrain>(0).GetCollectionsAsync(MaxCollections));
+        ClusterRetry.IdempotentAsync(() => Listing.GetAllCollectionsAsync(MaxCollections));
 
     /// <summary>A page of the collection's jobs after <paramref name="cursor"/>; with <paramref name="search"/>, the job with that id and the one with that name.</summary>
     public async Task<ListPage<JobView>> JobsAsync(string db, string collection, string? search, string? cursor)

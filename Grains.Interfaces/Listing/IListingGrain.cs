@@ -5,7 +5,7 @@ using TimerGrid.Grains.Interfaces.Routes;
 namespace TimerGrid.Grains.Interfaces.Listing;
 
 /// <summary>
-/// Listing and lookup: a collection's jobs in next-fire-time order, a job by name, a db's collections and routes.
+/// Listing and lookup: a collection's jobs in next-fire-time order, a job by name, a db's (or every db's) collections and routes.
 /// A stateless worker over TimerGrid's listing index, so a standalone gateway reads through the cluster. Use key 0.
 /// </summary>
 [Alias("tg.IListingGrain")]
@@ -19,6 +19,9 @@ public interface IListingGrain : IGrainWithIntegerKey
 
     /// <summary>The db's collections that hold jobs, by name, with how many each holds.</summary>
     [Alias("Collections"), ReadOnly] Task<IReadOnlyList<CollectionCount>> GetCollectionsAsync(string db);
+
+    /// <summary>The first <paramref name="limit"/> (at most 1000) collections holding jobs, of every db, by db and name, with how many each holds.</summary>
+    [Alias("AllCollections"), ReadOnly] Task<IReadOnlyList<CollectionName>> GetAllCollectionsAsync(int limit);
 
     /// <summary>One page of the db's routes by id, and how many it has.</summary>
     [Alias("Routes"), ReadOnly] Task<ListPage<RouteView>> ListRoutesAsync(string db, PageRequest paging);

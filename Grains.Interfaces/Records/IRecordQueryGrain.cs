@@ -1,10 +1,9 @@
 using Orleans.Concurrency;
-using TimerGrid.Grains.Interfaces.Jobs;
 
 namespace TimerGrid.Grains.Interfaces.Records;
 
 /// <summary>
-/// The read side: TimerGrid's own queries over its tables (executions, audit log, jobs of a collection).
+/// The read side: TimerGrid's own queries over its record tables (executions, audit log).
 /// A stateless worker, so a standalone gateway reads through the cluster and needs no storage access. Use key 0.
 /// </summary>
 [Alias("tg.IRecordQueryGrain")]
@@ -18,10 +17,4 @@ public interface IRecordQueryGrain : IGrainWithIntegerKey
 
     /// <summary>Audit entries matching the query, newest first.</summary>
     [Alias("Audit"), ReadOnly] Task<IReadOnlyList<AuditEntry>> GetAuditAsync(RecordQuery query);
-
-    /// <summary>Every job of a collection as stored, by id.</summary>
-    [Alias("CollectionJobs"), ReadOnly] Task<IReadOnlyList<JobView>> GetCollectionJobsAsync(string db, string collection);
-
-    /// <summary>The first <paramref name="limit"/> (at most 1000) collections holding jobs, of every db, by db and name, with how many each holds.</summary>
-    [Alias("Collections"), ReadOnly] Task<IReadOnlyList<CollectionName>> GetCollectionsAsync(int limit);
 }

@@ -10,7 +10,7 @@ namespace TimerGrid.Grains.Dashboard;
 /// tag: one series per route would be unbounded in Prometheus. At most <see cref="MaxRoutes"/> routes between two
 /// reports; a db's further routes count together as <see cref="RouteSample.OtherRoutes"/>.
 /// </summary>
-internal sealed class RouteAttempts(IOptions<TelemetryOptions> options)
+internal sealed class RouteAttempts(IOptions<TelemetryOptions> options) : IDeliveryAttemptListener
 {
     public const int MaxRoutes = 1000;
 
@@ -18,7 +18,7 @@ internal sealed class RouteAttempts(IOptions<TelemetryOptions> options)
     private readonly Lock _lock = new();
     private Dictionary<(string Db, string Route), Counts> _routes = [];
 
-    public void Add(string db, string route, string outcome, double milliseconds)
+    public void AttemptEnded(string db, string route, string outcome, double milliseconds)
     {
         if (!_counting)
         {

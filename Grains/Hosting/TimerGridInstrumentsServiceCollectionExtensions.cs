@@ -14,6 +14,7 @@ public static class TimerGridInstrumentsServiceCollectionExtensions
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         services.AddSingleton<StoredJobCounts>();
         services.AddSingleton<RouteAttempts>();
+        services.AddSingleton<IDeliveryAttemptListener>(sp => sp.GetRequiredService<RouteAttempts>());
         services.AddSingleton<TimerGridInstruments>();
         services.AddSingleton<SiloStatsCollector>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStatsReporter>();

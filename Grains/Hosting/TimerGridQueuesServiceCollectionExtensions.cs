@@ -12,7 +12,7 @@ public static class TimerGridQueuesServiceCollectionExtensions
         services.AddValidatedSection<QueueOptions>(QueueOptions.Section);
         services.AddSingleton<IRouteDelivery, QueueDelivery>();
         services.AddSingleton<QueueCallbacks>();
-        services.AddSingleton<QueueRecovery>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, QueueRecovery>();
         return services;
     }
 }

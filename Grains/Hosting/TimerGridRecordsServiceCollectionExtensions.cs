@@ -16,7 +16,6 @@ public static class TimerGridRecordsServiceCollectionExtensions
         }
         services.AddValidatedSection<RecordOptions>(RecordOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<QueryTexts>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<RecordWriter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RecordWriter>());

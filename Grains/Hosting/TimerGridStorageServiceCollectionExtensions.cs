@@ -8,7 +8,7 @@ namespace TimerGrid.Grains.Hosting;
 /// <summary>The storage a node's configuration names, and its migrator: for the silo, and for commands that work on storage directly.</summary>
 public static class TimerGridStorageServiceCollectionExtensions
 {
-    /// <summary>Registers <c>TimerGrid</c> options (<see cref="TimerGridOptionsServiceCollectionExtensions.AddTimerGridOptions"/>), the storage dialect and the schema migrator.</summary>
+    /// <summary>Registers <c>TimerGrid</c> options (<see cref="TimerGridOptionsServiceCollectionExtensions.AddTimerGridOptions"/>), the storage dialect, the schema migrator and the query seam.</summary>
     public static IServiceCollection AddTimerGridStorage(this IServiceCollection services)
     {
         services.AddTimerGridOptions();
@@ -19,6 +19,8 @@ public static class TimerGridStorageServiceCollectionExtensions
             _ => ActivatorUtilities.CreateInstance<SqliteStorage>(sp),
         });
         services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<QueryTexts>();
+        services.AddSingleton<StoredQueries>();
         return services;
     }
 }

@@ -1,5 +1,5 @@
 using TimerGrid.Grains.Interfaces.Jobs;
-using TimerGrid.Grains.Interfaces.Records;
+using TimerGrid.Grains.Interfaces.Listing;
 using TimerGrid.Grains.Interfaces.Validation;
 
 namespace TimerGrid.Grains.Jobs;
@@ -16,7 +16,7 @@ internal sealed class CollectionGrain : Grain, ICollectionGrain
         var (db, collection) = (this.GetPrimaryKeyString()[..slash], this.GetPrimaryKeyString()[(slash + 1)..]);
         KeyRules.Require(db, "db");
         KeyRules.Require(collection, "collection");
-        var jobs = await GrainFactory.GetGrain<IRecordQueryGrain>(0).GetCollectionJobsAsync(db, collection);
+        var jobs = await GrainFactory.GetGrain<IListingGrain>(0).ListAllJobsAsync(db, collection);
         var changed = 0;
         // Chunks awaited in the grain's own context: grain calls cannot start from thread-pool threads.
         foreach (var chunk in jobs.Where(j => j.Enabled != enabled).Chunk(Concurrency))

@@ -1,104 +1,48 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using TimerGrid.Grains.Interfaces.Jobs;
-using TimerGrid.Grains.Queues;
-using TimerGrid.Grains.Records;
 using TimerGrid.Grains.Telemetry;
 
 namespace TimerGrid.Grains.Jobs;
 
 /// <summary>
-/// Wakes jobs whose time has come but whose grain is not about to fire them, reading the job state rows (the
-/// truth), not the reminders: at silo start and when a silo of the cluster dies, every job due within the wake
-/// lead; and every <see cref="FiringOptions.SweepInterval"/>, every job overdue by two sweeps. Orleans never
-/// replays a missed reminder tick, and a job due within a minute holds no reminder at all (its grain keeps an
-/// exact timer), so without this such jobs would wait for a reminder period, or for ever.
+/// Wakes jobs whose time has come but whose grain is not about to fire them, reading the job state rows, not the
+/// reminders: at silo start and when a silo of the cluster dies, every job due within the wake lead; on every sweep,
+/// every job overdue by two sweeps. A job due within a minute holds no reminder at all (its grain keeps an exact
+/// timer), so without this such jobs would wait for a reminder period, or for ever.
 /// </summary>
 internal sealed partial class OverdueJobsCatchUp(
-    RecordStore store,
-    QueueRecovery queues,
+    StoredQueries queries,
     IGrainFactory grains,
     IClusterMembershipService membership,
     IOptions<FiringOptions> firing,
     TimerGridInstruments instruments,
     TimeProvider clock,
-    ILogger<OverdueJobsCatchUp> logger) : ILifecycleParticipant<ISiloLifecycle>
+    ILogger<OverdueJobsCatchUp> logger) : StateRowRecovery(membership, firing, clock)
 {
     private const int Concurrency = 64;
 
-    private readonly CancellationTokenSource _stopping = new();
+    /// <summary>The OrleansQuery key of the due jobs' keys (Storage/Scripts/*/0008_timergrid_due_jobs.sql).</summary>
+    private const string DueJobsKey = "TimerGridDueJobsKey";
 
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(OverdueJobsCatchUp), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+    protected override Task StartedAsync() => WakeDueJobsAsync(DueSoon(), "start-up");
 
-    private Task StartAsync(CancellationToken cancellationToken)
+    protected override Task SweptAsync(long overdue) => WakeDueJobsAsync(overdue, "sweep");
+
+    protected override Task SilosDiedAsync(IReadOnlyList<SiloAddress> died)
     {
-        // In the background: start-up must not wait for thousands of deliveries.
-        _ = Task.Run(async () =>
-        {
-            await WakeDueJobsAsync(DueSoon(), "start-up");
-            await RequeueAsync("start-up");
-            await SweepAsync();
-        }, CancellationToken.None);
-        _ = Task.Run(WatchForDeadSilosAsync, CancellationToken.None);
-        return Task.CompletedTask;
+        LogSiloDied(string.Join(", ", died));
+        return WakeDueJobsAsync(DueSoon(), "silo death");
     }
 
-    private Task StopAsync(CancellationToken cancellationToken)
-    {
-        _stopping.Cancel();
-        return Task.CompletedTask;
-    }
-
-    private long DueSoon() => clock.GetUtcNow().ToUnixTimeMilliseconds() + (long)firing.Value.WakeLead.TotalMilliseconds;
-
-    private async Task SweepAsync()
-    {
-        var interval = firing.Value.SweepInterval;
-        using var timer = new PeriodicTimer(interval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stopping.Token))
-            {
-                var overdue = clock.GetUtcNow().ToUnixTimeMilliseconds() - 2 * (long)interval.TotalMilliseconds;
-                await WakeDueJobsAsync(overdue, "sweep");
-                await WakeAsync(() => queues.WakeDueAsync(overdue, _stopping.Token), "queue sweep");
-            }
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            // silo stopping
-        }
-    }
-
-    private async Task WatchForDeadSilosAsync()
-    {
-        var dead = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
-        try
-        {
-            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(_stopping.Token))
-            {
-                var died = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead && dead.Add(m.SiloAddress)).Select(m => m.SiloAddress).ToList();
-                if (died.Count > 0)
-                {
-                    LogSiloDied(string.Join(", ", died));
-                    await WakeDueJobsAsync(DueSoon(), "silo death");
-                    await RequeueAsync("silo death");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            // silo stopping
-        }
-    }
+    private long DueSoon() => Now + (long)Firing.WakeLead.TotalMilliseconds;
 
     private async Task WakeDueJobsAsync(long until, string reason)
     {
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var due = await store.ReadDueJobKeysAsync(until, _stopping.Token);
+            var due = await queries.ReadAsync(DueJobsKey, c => c.Add("Until", until), row => row.GetString(0), Stopping);
             if (due.Count == 0)
             {
                 return;
@@ -109,23 +53,9 @@ internal sealed partial class OverdueJobsCatchUp(
             instruments.CaughtUp(reason, due.Count, elapsed.TotalSeconds);
             LogCaughtUp(reason, due.Count, (long)elapsed.TotalMilliseconds);
         }
-        catch (Exception e) when (!_stopping.IsCancellationRequested)
+        catch (Exception e) when (!Stopping.IsCancellationRequested)
         {
             // The next sweep tries again; jobs with reminders also wake on their next tick.
-            LogCatchUpFailed(reason, e);
-        }
-    }
-
-    private Task RequeueAsync(string reason) => WakeAsync(() => queues.RequeueAsync(reason, _stopping.Token), $"queue {reason}");
-
-    private async Task WakeAsync(Func<Task> wake, string reason)
-    {
-        try
-        {
-            await wake();
-        }
-        catch (Exception e) when (!_stopping.IsCancellationRequested)
-        {
             LogCatchUpFailed(reason, e);
         }
     }

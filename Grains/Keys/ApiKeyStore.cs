@@ -1,14 +1,10 @@
 using System.Data.Common;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Keys;
-using TimerGrid.Grains.Records;
 
 namespace TimerGrid.Grains.Keys;
 
-/// <summary>The tg_api_keys table of this service (ClusterOptions.ServiceId); the SQL is the dialect's (<see cref="QueryTexts"/>).</summary>
-internal sealed class ApiKeyStore(IStorageDialect dialect, QueryTexts queries, IOptions<ClusterOptions> cluster)
+/// <summary>The tg_api_keys table of this service, through <see cref="StoredQueries"/>; a storage error answers the catalogue's 503.</summary>
+internal sealed class ApiKeyStore(StoredQueries queries)
 {
     public Task InsertAsync(StoredApiKey key, CancellationToken cancellationToken = default) =>
         ExecuteAsync(ApiKeyQueryKeys.Insert, c =>
@@ -37,37 +33,10 @@ internal sealed class ApiKeyStore(IStorageDialect dialect, QueryTexts queries, I
         }, cancellationToken);
 
     private Task ExecuteAsync(string key, Action<DbCommand> bind, CancellationToken cancellationToken) =>
-        RunAsync(key, bind, async command => await command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+        StorageErrors.AnswerAsync(() => queries.ExecuteAsync(key, bind, cancellationToken));
 
     private Task<List<StoredApiKey>> QueryAsync(string key, Action<DbCommand> bind, CancellationToken cancellationToken) =>
-        RunAsync(key, bind, async command =>
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var keys = new List<StoredApiKey>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                keys.Add(Row(reader));
-            }
-            return keys;
-        }, cancellationToken);
-
-    // Driver exceptions do not cross the wire intact, and their text is not for clients: answer the catalogue's 503.
-    private async Task<T> RunAsync<T>(string key, Action<DbCommand> bind, Func<DbCommand, Task<T>> run, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = await queries.GetAsync(key, cancellationToken);
-            command.Add("ServiceId", cluster.Value.ServiceId);
-            bind(command);
-            return await run(command);
-        }
-        catch (DbException)
-        {
-            throw new TimerGridException(ErrorCodes.StorageUnavailable, "storage did not answer; try again");
-        }
-    }
+        StorageErrors.AnswerAsync(() => queries.ReadAsync(key, bind, Row, cancellationToken));
 
     /// <summary>In the column order of the queries' SELECT lists.</summary>
     private static StoredApiKey Row(DbDataReader row) => new(new ApiKeyView

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Queues;
-using TimerGrid.Grains.Jobs;
 
 namespace TimerGrid.Grains.Queues;
 

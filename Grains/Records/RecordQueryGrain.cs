@@ -1,7 +1,6 @@
 using System.Globalization;
 using Orleans.Concurrency;
 using TimerGrid.Grains.Interfaces.Errors;
-using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Records;
 using TimerGrid.Grains.Interfaces.Validation;
 
@@ -17,10 +16,10 @@ internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryG
     {
         Validate(query);
         var before = query.Cursor is null ? (query.To, "") : ParseCursor(query.Cursor);
-        return await StoredReads.AnswerAsync(() => store.ReadExecutionsAsync(query, Limit(query), before));
+        return await StorageErrors.AnswerAsync(() => store.ReadExecutionsAsync(query, Limit(query), before));
     }
 
-    public Task<ExecutionView?> GetExecutionAsync(string executionId) => StoredReads.AnswerAsync(() => store.ReadExecutionAsync(executionId));
+    public Task<ExecutionView?> GetExecutionAsync(string executionId) => StorageErrors.AnswerAsync(() => store.ReadExecutionAsync(executionId));
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(RecordQuery query)
     {
@@ -30,21 +29,7 @@ internal sealed class RecordQueryGrain(RecordStore store) : Grain, IRecordQueryG
             var (time, id) when long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) => (time, number),
             _ => throw InvalidCursor(query.Cursor),
         };
-        return await StoredReads.AnswerAsync(() => store.ReadAuditAsync(query, Limit(query), before));
-    }
-
-    public async Task<IReadOnlyList<JobView>> GetCollectionJobsAsync(string db, string collection)
-    {
-        KeyRules.Require(db, "db");
-        KeyRules.Require(collection, "collection");
-        var rows = await StoredReads.AnswerAsync(() => store.ReadCollectionJobsAsync(db, collection));
-        return rows.Select(r => StoredReads.Job(JobKey.Parse(r.Key), r.Payload)).ToList();
-    }
-
-    public async Task<IReadOnlyList<CollectionName>> GetCollectionsAsync(int limit)
-    {
-        var rows = await StoredReads.AnswerAsync(() => store.ReadAllCollectionsAsync(Math.Clamp(limit, 1, MaxLimit)));
-        return rows.Select(r => new CollectionName(r.Db, r.Collection, r.Count)).ToList();
+        return await StorageErrors.AnswerAsync(() => store.ReadAuditAsync(query, Limit(query), before));
     }
 
     private static void Validate(RecordQuery query)

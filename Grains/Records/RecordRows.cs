@@ -15,7 +15,7 @@ internal static class RecordRows
         FiredTime = NullableInt64(row, 5),
         FinishedTime = NullableInt64(row, 6),
         Attempt = row.GetInt32(7),
-        State = RecordNames.Parse<ExecutionState>(row.GetString(8)),
+        State = StoredNames.Parse<ExecutionState>(row.GetString(8)),
         HttpStatus = row.IsDBNull(9) ? null : row.GetInt32(9),
         LatencyMs = NullableInt64(row, 10),
         Error = NullableString(row, 11),
@@ -29,12 +29,10 @@ internal static class RecordRows
         CreatedTime = row.GetInt64(1),
         Job = new JobKey(row.GetString(2), row.GetString(3), row.GetString(4)),
         JobName = NullableString(row, 5),
-        Event = RecordNames.Parse<AuditEvent>(row.GetString(6)),
+        Event = StoredNames.Parse<AuditEvent>(row.GetString(6)),
         User = row.GetString(7),
         Description = row.GetString(8),
     };
-
-    public static (string Key, byte[] Payload) Job(DbDataReader row) => (row.GetString(0), (byte[])row.GetValue(1));
 
     private static long? NullableInt64(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetInt64(ordinal);
 

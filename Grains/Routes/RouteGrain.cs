@@ -2,7 +2,6 @@ using TimerGrid.Grains.Delivery;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Routes;
 using TimerGrid.Grains.Interfaces.Validation;
-using TimerGrid.Grains.Jobs;
 
 namespace TimerGrid.Grains.Routes;
 

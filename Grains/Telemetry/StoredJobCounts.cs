@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using TimerGrid.Grains.Records;
 
 namespace TimerGrid.Grains.Telemetry;
 
@@ -8,8 +7,11 @@ namespace TimerGrid.Grains.Telemetry;
 /// last count and, when that is older than <see cref="MaxAge"/>, starts a new one in the background. Until the first
 /// count arrives the gauges report nothing rather than a made-up zero.
 /// </summary>
-internal sealed partial class StoredJobCounts(RecordStore store, TimeProvider clock, ILogger<StoredJobCounts> logger)
+internal sealed partial class StoredJobCounts(StoredQueries queries, TimeProvider clock, ILogger<StoredJobCounts> logger)
 {
+    /// <summary>The OrleansQuery key of the stored jobs' counts by status (Storage/Scripts/*/0013_timergrid_dashboard.sql).</summary>
+    private const string StatusCountsKey = "TimerGridStatusCountsKey";
+
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
 
     private (long Scheduled, long Failed)? _counts;
@@ -44,7 +46,7 @@ internal sealed partial class StoredJobCounts(RecordStore store, TimeProvider cl
         {
             try
             {
-                _counts = await store.CountJobsAsync();
+                _counts = await CountAsync();
                 Interlocked.Exchange(ref _countedAt, clock.GetTimestamp());
             }
             catch (Exception e)
@@ -56,6 +58,12 @@ internal sealed partial class StoredJobCounts(RecordStore store, TimeProvider cl
                 Volatile.Write(ref _counting, 0);
             }
         });
+    }
+
+    private async Task<(long Scheduled, long Failed)> CountAsync()
+    {
+        var counts = await queries.ReadAsync(StatusCountsKey, _ => { }, row => (Status: row.GetString(0), Count: row.GetInt64(1)));
+        return (counts.Find(c => c.Status == "scheduled").Count, counts.Find(c => c.Status == "failed").Count);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Counting pending and failed jobs failed: {Error}")]

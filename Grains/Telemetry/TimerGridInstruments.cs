@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using TimerGrid.Grains.Dashboard;
 using TimerGrid.Grains.Interfaces.Telemetry;
 
 namespace TimerGrid.Grains.Telemetry;
@@ -27,11 +26,11 @@ internal sealed class TimerGridInstruments
     private readonly Counter<long> _caughtUp;
     private readonly Histogram<double> _catchUpDuration;
     private readonly Histogram<double> _reminderRefresh;
-    private readonly RouteAttempts _routeAttempts;
+    private readonly IDeliveryAttemptListener[] _attemptListeners;
 
-    public TimerGridInstruments(IMeterFactory meters, StoredJobCounts storedJobs, RouteAttempts routeAttempts)
+    public TimerGridInstruments(IMeterFactory meters, StoredJobCounts storedJobs, IEnumerable<IDeliveryAttemptListener> attemptListeners)
     {
-        _routeAttempts = routeAttempts;
+        _attemptListeners = [.. attemptListeners];
         Meter = meters.Create(TelemetryNames.Meter);
         _created = Meter.CreateCounter<long>(InstrumentNames.JobsCreated, "{job}", "Jobs created");
         _updated = Meter.CreateCounter<long>(InstrumentNames.JobsUpdated, "{job}", "Jobs replaced, patched, paused or resumed");
@@ -49,7 +48,7 @@ internal sealed class TimerGridInstruments
         Meter.CreateObservableGauge(InstrumentNames.JobsFailed, storedJobs.Failed, "{job}", "Failed (dead-lettered) jobs in storage, cluster-wide (every silo reports the same figure)");
     }
 
-    /// <summary>The silo's meter; the dashboard's per-silo figures listen to it alone.</summary>
+    /// <summary>The silo's meter; the dashboard's per-silo figures listen to it alone (and to <see cref="IDeliveryAttemptListener"/> per route).</summary>
     public Meter Meter { get; }
 
     public void JobCreated() => _created.Add(1);
@@ -76,7 +75,10 @@ internal sealed class TimerGridInstruments
         var tags = new TagList { { DeliveryOutcomes.Tag, outcome }, { DeliveryOutcomes.StatusClassTag, StatusClass(httpStatus) } };
         _deliveries.Add(1, tags);
         _duration.Record(durationSeconds, tags);
-        _routeAttempts.Add(db, route, outcome, durationSeconds * 1000);
+        foreach (var listener in _attemptListeners)
+        {
+            listener.AttemptEnded(db, route, outcome, durationSeconds * 1000);
+        }
     }
 
     public void DeadLettered() => _deadLettered.Add(1);

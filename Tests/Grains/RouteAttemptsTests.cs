@@ -15,10 +15,10 @@ public sealed class RouteAttemptsTests
         var attempts = new RouteAttempts(Options.Create(new TelemetryOptions()));
         for (var i = 0; i < RouteAttempts.MaxRoutes + 5; i++)
         {
-            attempts.Add("db", $"r{i}", DeliveryOutcomes.Delivered, 3);
+            attempts.AttemptEnded("db", $"r{i}", DeliveryOutcomes.Delivered, 3);
         }
-        attempts.Add("db", "r0", DeliveryOutcomes.Retry, 30);
-        attempts.Add("other", "x", DeliveryOutcomes.Failed, 30_000);
+        attempts.AttemptEnded("db", "r0", DeliveryOutcomes.Retry, 30);
+        attempts.AttemptEnded("other", "x", DeliveryOutcomes.Failed, 30_000);
 
         var routes = attempts.Take();
 
@@ -33,11 +33,11 @@ public sealed class RouteAttemptsTests
     }
 
     [Fact]
-    public void Add_MetricsOff_CountsNothing()
+    public void AttemptEnded_MetricsOff_CountsNothing()
     {
         var attempts = new RouteAttempts(Options.Create(new TelemetryOptions { Metrics = false }));
 
-        attempts.Add("db", "r", DeliveryOutcomes.Delivered, 3);
+        attempts.AttemptEnded("db", "r", DeliveryOutcomes.Delivered, 3);
 
         Assert.Empty(attempts.Take());
     }

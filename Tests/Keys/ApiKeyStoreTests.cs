@@ -49,7 +49,7 @@ public sealed class ApiKeyStoreTests : IDisposable
     }
 
     private static ApiKeyStore Store(IStorageDialect dialect, string serviceId) =>
-        new(dialect, new QueryTexts(dialect), Options.Create(new ClusterOptions { ServiceId = serviceId }));
+        new(new StoredQueries(dialect, new QueryTexts(dialect), Options.Create(new ClusterOptions { ServiceId = serviceId })));
 
     private static StoredApiKey Key(string id, string db, string hash, long created) =>
         new(new ApiKeyView { Id = id, Db = db, Role = ApiKeyRole.Write, Name = "n", CreatedTime = created }, hash);

@@ -118,24 +118,6 @@ public sealed class RecordQueryGrainTests(SiloFixture silo)
         Assert.Equal(ErrorCodes.MissingField, noCollection.Error);
     }
 
-    [Fact]
-    public async Task GetCollectionJobs_JobsCreatedThroughTheirGrains_ReturnedById()
-    {
-        await silo.Grains.GetGrain<IRouteGrain>("q7/r").CreateAsync(new RouteSpec(RouteType.Rest, silo.Receiver.UrlFor("q7"), null, PayloadStyle.Meta));
-        foreach (var id in new[] { "b", "a_1", "a" })
-        {
-            await silo.Grains.GetGrain<IJobGrain>($"q7/c/{id}").CreateAsync(new JobSpec(4_000_000_000_000, $$"""{"id":"{{id}}"}""", "r"));
-        }
-        await silo.Grains.GetGrain<IJobGrain>("q7/c2/a").CreateAsync(new JobSpec(4_000_000_000_000, "{}", "r"));
-        await silo.Grains.GetGrain<IJobGrain>("q7/c/gone").CreateAsync(new JobSpec(4_000_000_000_000, "{}", "r"));
-        await silo.Grains.GetGrain<IJobGrain>("q7/c/gone").DeleteAsync();
-
-        var jobs = await Records.GetCollectionJobsAsync("q7", "c");
-
-        Assert.Equal(["q7/c/a", "q7/c/a_1", "q7/c/b"], jobs.Select(j => j.Key.ToString()));
-        Assert.Equal(await silo.Grains.GetGrain<IJobGrain>("q7/c/a_1").GetAsync(), jobs[1]);
-    }
-
     private void Write(params ExecutionView[] executions)
     {
         foreach (var execution in executions)

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -121,46 +120,22 @@ public abstract partial class RecordStoreTests : IAsyncLifetime
         Assert.Equal([recent], (await Store.ReadAuditAsync(new RecordQuery { Db = "d" }, 10, (long.MaxValue, long.MaxValue))).Select(a => a.CreatedTime));
     }
 
-    [Fact]
-    public async Task ReadCollectionJobs_NeighbouringKeys_OnlyThatCollectionsStoredJobsById()
-    {
-        foreach (var key in new[] { "d/c/j_2", "d/c/a", "d/c/j1", "d/c_x/j", "d/c-1/j", "d/c0/j", "d/cz/j", "d2/c/j", "dd/c/j" })
-        {
-            await InsertGrainStateAsync(ServiceId, "job", key, JobJson(key));
-        }
-        await InsertGrainStateAsync(ServiceId, "job", "d/c/cleared", null);
-        await InsertGrainStateAsync(ServiceId, "route", "d/c/r", JobJson("d/c/r"));
-        await InsertGrainStateAsync("other-service", "job", "d/c/b", JobJson("d/c/b"));
-
-        var jobs = await Store.ReadCollectionJobsAsync("d", "c");
-
-        Assert.Equal(["d/c/a", "d/c/j1", "d/c/j_2"], jobs.Select(j => j.Key));
-        Assert.Contains("d/c/j1", Encoding.UTF8.GetString(jobs[1].Payload));
-    }
-
     private async Task<List<int>> ExecutionNumbersAsync(RecordQuery query, int limit = 100) =>
         (await Store.ReadExecutionsAsync(query, limit, (long.MaxValue, ""))).Select(e => Convert.ToInt32(e.ExecutionId, 16)).ToList();
 
-    private static byte[] JobJson(string key) => Encoding.UTF8.GetBytes($$"""{"triggerTime":5,"route":"r","meta":"{\"k\":\"{{key}}\"}"}""");
-
-    private Task InsertGrainStateAsync(string serviceId, string grainType, string key, byte[]? payload) => ExecuteAsync("""
-        INSERT INTO OrleansStorage (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString, GrainIdHash, GrainTypeHash, PayloadBinary, Version, ModifiedOn)
-        VALUES (@ServiceId, @GrainType, 0, 0, @Key, 1, 1, @Payload, 1, CURRENT_TIMESTAMP)
-        """, ("ServiceId", serviceId), ("GrainType", grainType), ("Key", key), ("Payload", (object?)payload ?? DBNull.Value));
-
-    private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    private async Task ExecuteAsync(string sql)
     {
         await using var connection = await Dialect.DataSource.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await command.WithParameters(parameters).ExecuteNonQueryAsync();
+        await command.ExecuteNonQueryAsync();
     }
 
     public async Task InitializeAsync()
     {
         Dialect = await CreateDialectAsync();
         await new SchemaMigrator(Dialect, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        Store = new RecordStore(Dialect, new QueryTexts(Dialect), Options.Create(new ClusterOptions { ServiceId = ServiceId }));
+        Store = new RecordStore(Dialect, new StoredQueries(Dialect, new QueryTexts(Dialect), Options.Create(new ClusterOptions { ServiceId = ServiceId })));
     }
 
     public virtual Task DisposeAsync()

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace TimerGrid.Grains.Records;
+namespace TimerGrid.Grains.Storage;
 
 /// <summary>
 /// TimerGrid's SQL by key, read from the OrleansQuery table the migrator fills for the dialect in use,

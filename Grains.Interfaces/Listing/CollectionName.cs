@@ -1,4 +1,4 @@
-namespace TimerGrid.Grains.Interfaces.Records;
+namespace TimerGrid.Grains.Interfaces.Listing;
 
 /// <summary>A collection of a db that holds jobs, and how many.</summary>
 [GenerateSerializer, Alias("tg.CollectionName")]
