@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using TimerGrid.Gateway.Cluster;
+using TimerGrid.Gateway.Retries;
 using TimerGrid.Grains.Interfaces.Keys;
 
 namespace TimerGrid.Gateway.Auth;

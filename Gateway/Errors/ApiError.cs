@@ -8,15 +8,15 @@ public sealed record ApiError(string Error, string Code)
     public static IResult Result(TimerGridError code, string message) => new ShapedResult(code, message);
 
     public static Task WriteAsync(HttpContext context, TimerGridError code, string message) =>
-        SeedErrorShape.Of(context) is null
+        CodelessErrorShape.Of(context) is null
             ? WriteOwnAsync(context, code, message)
-            : SeedErrorShape.WriteAsync(context, SeedErrorShape.StatusFor(code), message);
+            : CodelessErrorShape.WriteAsync(context, CodelessErrorShape.StatusFor(code), message);
 
     /// <summary>For responses that already have their status (body-less fallbacks): the status stays whatever the shape.</summary>
     public static Task WriteKeepingStatusAsync(HttpContext context, TimerGridError code, string message) =>
-        SeedErrorShape.Of(context) is null
+        CodelessErrorShape.Of(context) is null
             ? WriteOwnAsync(context, code, message)
-            : SeedErrorShape.WriteAsync(context, code.Status, message);
+            : CodelessErrorShape.WriteAsync(context, code.Status, message);
 
     private static Task WriteOwnAsync(HttpContext context, TimerGridError code, string message)
     {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using TimerGrid.Gateway.Auth;
-using TimerGrid.Gateway.Cluster;
+using TimerGrid.Gateway.Retries;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
@@ -19,7 +19,7 @@ public static class QueueEndpoints
 
     public static RouteGroupBuilder MapQueueApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("").WithTags("Queue (seed 002)").WithMetadata(KeyAccess.InDb(SeedQueue.Db));
+        var api = app.MapGroup("").WithTags("Queue (seed 002)").WithMetadata(KeyAccess.InDb(QueueCollection.Db));
         api.MapPost("/jobs", EnqueueAsync);
         api.MapGet("/jobs/{id}", GetAsync);
         api.MapPut("/jobs/{id}", UpdateAsync);
@@ -33,7 +33,7 @@ public static class QueueEndpoints
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
         var (queue, parameters) = QueueJobRequest.ParseEnqueue(body.RootElement);
         var (queueOptions, delaySeconds) = QueueHeaders.ForEnqueue(request);
-        var key = new JobKey(SeedQueue.Db, SeedQueue.Collection, Guid.NewGuid().ToString());
+        var key = new JobKey(QueueCollection.Db, QueueCollection.Collection, Guid.NewGuid().ToString());
         var spec = new JobSpec(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() + delaySeconds * 1000, parameters, queue) { Queue = queueOptions };
         JobSpecRules.Validate(key, spec, options.Value.MaxMetaBytes);
         await RequireQueueRouteAsync(grains, queue);
@@ -96,7 +96,7 @@ public static class QueueEndpoints
         var queues = QueueHeaders.Queues(request);
         var visibility = QueueHeaders.Visibility(request);
         var deadline = TimeProvider.System.GetUtcNow() + QueueHeaders.Wait(request, QueueHeaders.BlockFor);
-        var directory = grains.GetGrain<IQueueDirectoryGrain>(SeedQueue.Db);
+        var directory = grains.GetGrain<IQueueDirectoryGrain>(QueueCollection.Db);
         try
         {
             do
@@ -118,7 +118,7 @@ public static class QueueEndpoints
     /// <summary>A queue is a QUEUE route of db default, made on its first job; a route of another type by that name is a conflict.</summary>
     private static async Task RequireQueueRouteAsync(IGrainFactory grains, string queue)
     {
-        var route = grains.GetGrain<IRouteGrain>(new RouteKey(SeedQueue.Db, queue).ToString());
+        var route = grains.GetGrain<IRouteGrain>(new RouteKey(QueueCollection.Db, queue).ToString());
         var existing = await ClusterRetry.IdempotentAsync(route.GetAsync);
         if (existing is null)
         {
@@ -127,7 +127,7 @@ public static class QueueEndpoints
         }
         if (existing?.Spec.Type != RouteType.Queue)
         {
-            throw new TimerGridException(ErrorCodes.QueueNameTaken, $"queue '{queue}' is the name of a route of another type in db '{SeedQueue.Db}'");
+            throw new TimerGridException(ErrorCodes.QueueNameTaken, $"queue '{queue}' is the name of a route of another type in db '{QueueCollection.Db}'");
         }
     }
 
@@ -135,7 +135,7 @@ public static class QueueEndpoints
 
     private static IResult NotFound(string id) => ApiError.Result(ErrorCodes.JobNotFound, $"no job '{id}'");
 
-    private static IJobGrain Job(IGrainFactory grains, string id) => grains.GetGrain<IJobGrain>(new JobKey(SeedQueue.Db, SeedQueue.Collection, id).ToString());
+    private static IJobGrain Job(IGrainFactory grains, string id) => grains.GetGrain<IJobGrain>(new JobKey(QueueCollection.Db, QueueCollection.Collection, id).ToString());
 
     private static IQueueItemGrain Item(IGrainFactory grains, string id) => grains.GetGrain<IQueueItemGrain>(id);
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using TimerGrid.Gateway.Cluster;
+using TimerGrid.Gateway.Retries;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
@@ -29,26 +29,26 @@ internal static class SchedulerJobEndpoints
     private static async Task<IResult> ListAsync(IGrainFactory grains)
     {
         var jobs = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IRecordQueryGrain>(0).GetCollectionJobsAsync(SchedulerCollection.Db, SchedulerCollection.Collection));
-        return TypedResults.Ok(new SeedJobList([.. jobs.Select(SeedJobResponse.From)]));
+        return TypedResults.Ok(new SchedulerApiJobList([.. jobs.Select(SchedulerApiJobResponse.From)]));
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
     {
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
         var jobId = SchedulerCollection.NewJobId();
-        var spec = SeedJobRequest.Parse(body.RootElement, jobId);
+        var spec = SchedulerApiJobRequest.Parse(body.RootElement, jobId);
         await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).CreateAsync(spec));
-        return TypedResults.Created($"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{jobId}", new SeedJobId(jobId));
+        return TypedResults.Created($"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{jobId}", new SchedulerApiJobId(jobId));
     }
 
     private static async Task<IResult> GetAsync(string jobId, IGrainFactory grains) =>
-        await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).GetAsync()) is { } job ? TypedResults.Ok(SeedJobResponse.From(job)) : NoJob(jobId);
+        await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).GetAsync()) is { } job ? TypedResults.Ok(SchedulerApiJobResponse.From(job)) : NoJob(jobId);
 
     private static async Task<IResult> ReplaceAsync(string jobId, HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
     {
         var key = SchedulerCollection.Key(jobId);
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
-        var spec = SeedJobRequest.Parse(body.RootElement, jobId);
+        var spec = SchedulerApiJobRequest.Parse(body.RootElement, jobId);
         return Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(key).ReplaceAsync(spec)));
     }
 
@@ -61,7 +61,7 @@ internal static class SchedulerJobEndpoints
     private static async Task<IResult> ResumeAsync(string jobId, IGrainFactory grains) =>
         Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).ResumeAsync()));
 
-    private static IResult Answer(string jobId, bool found) => found ? TypedResults.Ok(new SeedJobId(jobId)) : NoJob(jobId);
+    private static IResult Answer(string jobId, bool found) => found ? TypedResults.Ok(new SchedulerApiJobId(jobId)) : NoJob(jobId);
 
     /// <summary>A 400 under seed 003, as its document says for unknown ids.</summary>
     public static IResult NoJob(string jobId) => ApiError.Result(ErrorCodes.JobNotFound, $"no job '{jobId}'");

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TimerGrid.Gateway.Auth;
-using TimerGrid.Gateway.Cluster;
+using TimerGrid.Gateway.Retries;
 using TimerGrid.Gateway.Native.Jobs;
 using TimerGrid.Gateway.Ui.Pages;
 using TimerGrid.Grains.Interfaces.Dashboard;

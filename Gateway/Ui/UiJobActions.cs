@@ -1,4 +1,4 @@
-using TimerGrid.Gateway.Cluster;
+using TimerGrid.Gateway.Retries;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
 

@@ -1,4 +1,4 @@
-using TimerGrid.Gateway.Cluster;
+using TimerGrid.Gateway.Retries;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Listing;
 using TimerGrid.Grains.Interfaces.Records;

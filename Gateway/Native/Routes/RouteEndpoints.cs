@@ -1,4 +1,4 @@
-using TimerGrid.Gateway.Cluster;
+using TimerGrid.Gateway.Retries;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Gateway.Native.Paging;

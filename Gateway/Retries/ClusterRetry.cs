@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace TimerGrid.Gateway.Cluster;
+namespace TimerGrid.Gateway.Retries;
 
 /// <summary>Sends an idempotent grain call again, within a short budget, while a silo leaves under it.</summary>
 internal static class ClusterRetry
