@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using TimerGrid.Gateway.Auth;
-using TimerGrid.Gateway.Retries;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
@@ -37,7 +36,7 @@ public static class QueueEndpoints
         var spec = new JobSpec(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() + delaySeconds * 1000, parameters, queue) { Queue = queueOptions };
         JobSpecRules.Validate(key, spec, options.Value.MaxMetaBytes);
         await RequireQueueRouteAsync(grains, queue);
-        await ClusterRetry.IdempotentAsync(() => Job(grains, key.Id).CreateAsync(spec));
+        await Job(grains, key.Id).CreateAsync(spec);
         if (delaySeconds == 0)
         {
             // Its firing is a grain timer away: a worker asking right after the 202 should find it.
@@ -50,7 +49,7 @@ public static class QueueEndpoints
     {
         var wait = QueueHeaders.Wait(request, QueueHeaders.WaitResult);
         var deadline = TimeProvider.System.GetUtcNow() + wait;
-        var job = await ClusterRetry.IdempotentAsync(() => Item(grains, id).GetAsync());
+        var job = await Item(grains, id).GetAsync();
         using var leaving = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, lifetime.ApplicationStopping);
         try
         {
@@ -63,7 +62,7 @@ public static class QueueEndpoints
         {
             // answers the job as it was last seen
         }
-        job ??= PendingQueueJob.From(await ClusterRetry.IdempotentAsync(() => Job(grains, id).GetAsync()));
+        job ??= PendingQueueJob.From(await Job(grains, id).GetAsync());
         return job is null ? NotFound(id) : Json(job);
     }
 
@@ -77,12 +76,12 @@ public static class QueueEndpoints
     /// <summary>The native job goes first, so a delayed job cannot fire into the queue after its deletion.</summary>
     private static async Task<IResult> DeleteAsync(string id, IGrainFactory grains)
     {
-        var pending = KeyRules.IsValid(id) ? PendingQueueJob.From(await ClusterRetry.IdempotentAsync(() => Job(grains, id).GetAsync())) : null;
+        var pending = KeyRules.IsValid(id) ? PendingQueueJob.From(await Job(grains, id).GetAsync()) : null;
         if (pending is not null)
         {
-            await ClusterRetry.IdempotentAsync(() => Job(grains, id).DeleteAsync());
+            await Job(grains, id).DeleteAsync();
         }
-        var deleted = await ClusterRetry.IdempotentAsync(() => Item(grains, id).DeleteAsync()) ?? pending;
+        var deleted = await Item(grains, id).DeleteAsync() ?? pending;
         return deleted is null ? NotFound(id) : Json(deleted);
     }
 
@@ -119,11 +118,11 @@ public static class QueueEndpoints
     private static async Task RequireQueueRouteAsync(IGrainFactory grains, string queue)
     {
         var route = grains.GetGrain<IRouteGrain>(new RouteKey(QueueCollection.Db, queue).ToString());
-        var existing = await ClusterRetry.IdempotentAsync(route.GetAsync);
+        var existing = await route.GetAsync();
         if (existing is null)
         {
-            await ClusterRetry.IdempotentAsync(() => route.CreateAsync(new RouteSpec(RouteType.Queue, "", null, PayloadStyle.Meta)));
-            existing = await ClusterRetry.IdempotentAsync(route.GetAsync);
+            await route.CreateAsync(new RouteSpec(RouteType.Queue, "", null, PayloadStyle.Meta));
+            existing = await route.GetAsync();
         }
         if (existing?.Spec.Type != RouteType.Queue)
         {

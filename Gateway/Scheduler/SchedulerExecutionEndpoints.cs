@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using TimerGrid.Gateway.Retries;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
@@ -36,7 +35,7 @@ internal static class SchedulerExecutionEndpoints
         {
             Db = SchedulerCollection.Db, Collection = SchedulerCollection.Collection, From = from, To = to, Limit = RangeLimit,
         };
-        var executions = await ClusterRetry.IdempotentAsync(() => Records(grains).GetExecutionsAsync(query));
+        var executions = await Records(grains).GetExecutionsAsync(query);
         var jobs = await JobsOfAsync(grains, executions.Select(e => e.Job));
         return TypedResults.Ok(new SchedulerApiExecutionList([.. executions.Select(e => SchedulerApiExecution.From(e, jobs.GetValueOrDefault(e.Job.Id)))]));
     }
@@ -44,7 +43,7 @@ internal static class SchedulerExecutionEndpoints
     private static async Task<IResult> GetAsync(string executionId, IGrainFactory grains)
     {
         KeyRules.Require(executionId, "execution_id");
-        var execution = await ClusterRetry.IdempotentAsync(() => Records(grains).GetExecutionAsync(executionId));
+        var execution = await Records(grains).GetExecutionAsync(executionId);
         if (execution is null || !SchedulerCollection.Contains(execution.Job))
         {
             return ApiError.Result(ErrorCodes.ExecutionNotFound, $"no execution '{executionId}'");
@@ -67,7 +66,7 @@ internal static class SchedulerExecutionEndpoints
     /// <summary>Each execution shows its job as it is now, one read per distinct job: the jobs that still exist, by id.</summary>
     private static async Task<Dictionary<string, SchedulerApiJob>> JobsOfAsync(IGrainFactory grains, IEnumerable<JobKey> keys)
     {
-        var reads = keys.Distinct().Select(async key => await ClusterRetry.IdempotentAsync(() => grains.Job(key).GetAsync()) is { } job ? SchedulerApiJob.From(job) : null);
+        var reads = keys.Distinct().Select(async key => await grains.Job(key).GetAsync() is { } job ? SchedulerApiJob.From(job) : null);
         return (await Task.WhenAll(reads)).OfType<SchedulerApiJob>().ToDictionary(job => job.JobId);
     }
 

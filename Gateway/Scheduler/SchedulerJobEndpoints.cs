@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TimerGrid.Gateway.Retries;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
@@ -28,7 +27,7 @@ internal static class SchedulerJobEndpoints
 
     private static async Task<IResult> ListAsync(IGrainFactory grains)
     {
-        var jobs = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IRecordQueryGrain>(0).GetCollectionJobsAsync(SchedulerCollection.Db, SchedulerCollection.Collection));
+        var jobs = await grains.GetGrain<IRecordQueryGrain>(0).GetCollectionJobsAsync(SchedulerCollection.Db, SchedulerCollection.Collection);
         return TypedResults.Ok(new SchedulerApiJobList([.. jobs.Select(SchedulerApiJobResponse.From)]));
     }
 
@@ -37,29 +36,29 @@ internal static class SchedulerJobEndpoints
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
         var jobId = SchedulerCollection.NewJobId();
         var spec = SchedulerApiJobRequest.Parse(body.RootElement, jobId);
-        await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).CreateAsync(spec));
+        await grains.Job(SchedulerCollection.Key(jobId)).CreateAsync(spec);
         return TypedResults.Created($"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{jobId}", new SchedulerApiJobId(jobId));
     }
 
     private static async Task<IResult> GetAsync(string jobId, IGrainFactory grains) =>
-        await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).GetAsync()) is { } job ? TypedResults.Ok(SchedulerApiJobResponse.From(job)) : NoJob(jobId);
+        await grains.Job(SchedulerCollection.Key(jobId)).GetAsync() is { } job ? TypedResults.Ok(SchedulerApiJobResponse.From(job)) : NoJob(jobId);
 
     private static async Task<IResult> ReplaceAsync(string jobId, HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
     {
         var key = SchedulerCollection.Key(jobId);
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
         var spec = SchedulerApiJobRequest.Parse(body.RootElement, jobId);
-        return Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(key).ReplaceAsync(spec)));
+        return Answer(jobId, await grains.Job(key).ReplaceAsync(spec));
     }
 
     private static async Task<IResult> DeleteAsync(string jobId, IGrainFactory grains) =>
-        Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).DeleteAsync()) != DeleteOutcome.NotFound);
+        Answer(jobId, await grains.Job(SchedulerCollection.Key(jobId)).DeleteAsync() != DeleteOutcome.NotFound);
 
     private static async Task<IResult> PauseAsync(string jobId, IGrainFactory grains) =>
-        Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).PauseAsync()));
+        Answer(jobId, await grains.Job(SchedulerCollection.Key(jobId)).PauseAsync());
 
     private static async Task<IResult> ResumeAsync(string jobId, IGrainFactory grains) =>
-        Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).ResumeAsync()));
+        Answer(jobId, await grains.Job(SchedulerCollection.Key(jobId)).ResumeAsync());
 
     private static IResult Answer(string jobId, bool found) => found ? TypedResults.Ok(new SchedulerApiJobId(jobId)) : NoJob(jobId);
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using TimerGrid.Gateway.Retries;
 using TimerGrid.Grains.Interfaces.Records;
 
 namespace TimerGrid.Gateway.Scheduler;
@@ -23,7 +22,7 @@ internal static class SchedulerLogEndpoints
             Db = SchedulerCollection.Db, Collection = SchedulerCollection.Collection, From = from, To = to,
             Limit = SchedulerExecutionEndpoints.RangeLimit,
         };
-        var entries = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IRecordQueryGrain>(0).GetAuditAsync(query));
+        var entries = await grains.GetGrain<IRecordQueryGrain>(0).GetAuditAsync(query);
         return TypedResults.Ok(new SchedulerApiLogList([.. entries.Select(SchedulerApiLog.From)]));
     }
 }

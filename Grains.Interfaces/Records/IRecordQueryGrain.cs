@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using TimerGrid.Grains.Interfaces.Calls;
 using TimerGrid.Grains.Interfaces.Jobs;
 
 namespace TimerGrid.Grains.Interfaces.Records;
@@ -11,17 +12,17 @@ namespace TimerGrid.Grains.Interfaces.Records;
 public interface IRecordQueryGrain : IGrainWithIntegerKey
 {
     /// <summary>Executions matching the query, newest scheduled time first.</summary>
-    [Alias("Executions"), ReadOnly] Task<IReadOnlyList<ExecutionView>> GetExecutionsAsync(RecordQuery query);
+    [Alias("Executions"), Idempotent, ReadOnly] Task<IReadOnlyList<ExecutionView>> GetExecutionsAsync(RecordQuery query);
 
     /// <summary>One execution, or null.</summary>
-    [Alias("Execution"), ReadOnly] Task<ExecutionView?> GetExecutionAsync(string executionId);
+    [Alias("Execution"), Idempotent, ReadOnly] Task<ExecutionView?> GetExecutionAsync(string executionId);
 
     /// <summary>Audit entries matching the query, newest first.</summary>
-    [Alias("Audit"), ReadOnly] Task<IReadOnlyList<AuditEntry>> GetAuditAsync(RecordQuery query);
+    [Alias("Audit"), Idempotent, ReadOnly] Task<IReadOnlyList<AuditEntry>> GetAuditAsync(RecordQuery query);
 
     /// <summary>Every job of a collection as stored, by id.</summary>
-    [Alias("CollectionJobs"), ReadOnly] Task<IReadOnlyList<JobView>> GetCollectionJobsAsync(string db, string collection);
+    [Alias("CollectionJobs"), Idempotent, ReadOnly] Task<IReadOnlyList<JobView>> GetCollectionJobsAsync(string db, string collection);
 
     /// <summary>The first <paramref name="limit"/> (at most 1000) collections holding jobs, of every db, by db and name, with how many each holds.</summary>
-    [Alias("Collections"), ReadOnly] Task<IReadOnlyList<CollectionName>> GetCollectionsAsync(int limit);
+    [Alias("Collections"), Idempotent, ReadOnly] Task<IReadOnlyList<CollectionName>> GetCollectionsAsync(int limit);
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TimerGrid.Gateway.Retries;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
@@ -35,7 +34,7 @@ public static class JobEndpoints
         var (id, spec) = JobRequest.Parse(body.RootElement);
         var key = new JobKey(db, collection, id ?? throw new TimerGridException(ErrorCodes.MissingField, "id is required"));
         JobSpecRules.Validate(key, spec, options.Value.MaxMetaBytes);
-        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).CreateAsync(spec)) == CreateOutcome.Conflict
+        return await Job(grains, key).CreateAsync(spec) == CreateOutcome.Conflict
             ? ApiError.Result(ErrorCodes.JobExists, $"job '{key.Id}' exists with a different body; use PUT to change it")
             : Ok;
     }
@@ -43,7 +42,7 @@ public static class JobEndpoints
     private static async Task<IResult> GetAsync(string db, string collection, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, collection, id);
-        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).GetAsync()) is { } job ? TypedResults.Ok(JobResponse.From(job)) : NotFound(key);
+        return await Job(grains, key).GetAsync() is { } job ? TypedResults.Ok(JobResponse.From(job)) : NotFound(key);
     }
 
     private static async Task<IResult> ReplaceAsync(string db, string collection, string id, HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
@@ -53,7 +52,7 @@ public static class JobEndpoints
         var (bodyId, spec) = JobRequest.Parse(body.RootElement);
         RequirePathId(bodyId, id);
         JobSpecRules.Validate(key, spec, options.Value.MaxMetaBytes);
-        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).ReplaceAsync(spec)) ? Ok : NotFound(key);
+        return await Job(grains, key).ReplaceAsync(spec) ? Ok : NotFound(key);
     }
 
     /// <summary>The grain validates the job as patched: only it knows the fields not given.</summary>
@@ -63,13 +62,13 @@ public static class JobEndpoints
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
         var (bodyId, patch) = JobRequest.ParsePatch(body.RootElement);
         RequirePathId(bodyId, id);
-        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).PatchAsync(patch)) ? Ok : NotFound(key);
+        return await Job(grains, key).PatchAsync(patch) ? Ok : NotFound(key);
     }
 
     private static async Task<IResult> DeleteAsync(string db, string collection, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, collection, id);
-        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).DeleteAsync()) switch
+        return await Job(grains, key).DeleteAsync() switch
         {
             DeleteOutcome.Deleted => TypedResults.Ok(DeleteResponse.Done(id)),
             DeleteOutcome.Queued => TypedResults.Ok(DeleteResponse.Queued(id)),
@@ -80,13 +79,13 @@ public static class JobEndpoints
     private static async Task<IResult> PauseAsync(string db, string collection, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, collection, id);
-        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).PauseAsync()) ? Ok : NotFound(key);
+        return await Job(grains, key).PauseAsync() ? Ok : NotFound(key);
     }
 
     private static async Task<IResult> ResumeAsync(string db, string collection, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, collection, id);
-        return await ClusterRetry.IdempotentAsync(() => Job(grains, key).ResumeAsync()) ? Ok : NotFound(key);
+        return await Job(grains, key).ResumeAsync() ? Ok : NotFound(key);
     }
 
     private static async Task<IResult> RunNowAsync(string db, string collection, string id, IGrainFactory grains)
@@ -105,7 +104,7 @@ public static class JobEndpoints
     {
         KeyRules.Require(db, "db");
         KeyRules.Require(collection, "collection");
-        var changed = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<ICollectionGrain>($"{db}/{collection}").SetEnabledAsync(enabled));
+        var changed = await grains.GetGrain<ICollectionGrain>($"{db}/{collection}").SetEnabledAsync(enabled);
         return TypedResults.Ok(new CollectionChangeResponse("ok", changed));
     }
 

@@ -1,4 +1,3 @@
-using TimerGrid.Gateway.Retries;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Native.Paging;
 using TimerGrid.Grains.Interfaces.Errors;
@@ -20,7 +19,7 @@ public static class JobListEndpoints
     private static async Task<IResult> ListAsync(string db, string collection, HttpRequest request, IGrainFactory grains)
     {
         var query = JobListRequest.Parse(db, collection, request);
-        var page = await ClusterRetry.IdempotentAsync(() => Listing(grains).ListJobsAsync(query));
+        var page = await Listing(grains).ListJobsAsync(query);
         return TypedResults.Ok(new JobPageResponse(page.Count, page.Items.Count, PagingQuery.PageNumber(query.Paging),
             page.Items.Select(JobResponse.From), page.NextCursor));
     }
@@ -29,13 +28,13 @@ public static class JobListEndpoints
     private static async Task<IResult> ByNameAsync(string db, string collection, string name, IGrainFactory grains)
     {
         var decoded = name.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-        return await ClusterRetry.IdempotentAsync(() => Listing(grains).GetJobByNameAsync(db, collection, decoded)) is { } job
+        return await Listing(grains).GetJobByNameAsync(db, collection, decoded) is { } job
             ? TypedResults.Ok(JobResponse.From(job))
             : ApiError.Result(ErrorCodes.JobNotFound, $"no job named '{decoded}' in {db}/{collection}");
     }
 
     private static async Task<IResult> CollectionsAsync(string db, IGrainFactory grains) =>
-        TypedResults.Ok(new CollectionsResponse(await ClusterRetry.IdempotentAsync(() => Listing(grains).GetCollectionsAsync(db))));
+        TypedResults.Ok(new CollectionsResponse(await Listing(grains).GetCollectionsAsync(db)));
 
     private static IListingGrain Listing(IGrainFactory grains) => grains.GetGrain<IListingGrain>(0);
 }

@@ -1,4 +1,3 @@
-using TimerGrid.Gateway.Retries;
 using TimerGrid.Gateway.Native.Paging;
 using TimerGrid.Grains.Interfaces.Records;
 using TimerGrid.Grains.Interfaces.Validation;
@@ -22,7 +21,7 @@ public static class RecordEndpoints
         KeyRules.Require(collection, "collection");
         KeyRules.Require(id, "id");
         var range = RecordRange.Parse(request);
-        var page = await ClusterRetry.IdempotentAsync(() => Records(grains).GetExecutionsAsync(Query(db, collection, id, range)));
+        var page = await Records(grains).GetExecutionsAsync(Query(db, collection, id, range));
         return TypedResults.Ok(new ExecutionPage(page.Select(ExecutionResponse.From), range.NextCursor(page, RecordCursor.After)));
     }
 
@@ -34,7 +33,7 @@ public static class RecordEndpoints
         var failedOnly = PagingQuery.Flag(request, "failed") ?? false;
         var range = RecordRange.Parse(request);
         var query = Query(db, collection, job, range) with { FailedOnly = failedOnly };
-        var page = await ClusterRetry.IdempotentAsync(() => Records(grains).GetExecutionsAsync(query));
+        var page = await Records(grains).GetExecutionsAsync(query);
         return TypedResults.Ok(new ExecutionPage(page.Select(ExecutionResponse.From), range.NextCursor(page, RecordCursor.After)));
     }
 
@@ -44,7 +43,7 @@ public static class RecordEndpoints
         KeyRules.RequireDbOrAll(db);
         RequireFilters(collection, job);
         var range = RecordRange.Parse(request);
-        var page = await ClusterRetry.IdempotentAsync(() => Records(grains).GetAuditAsync(Query(db, collection, job, range)));
+        var page = await Records(grains).GetAuditAsync(Query(db, collection, job, range));
         return TypedResults.Ok(new AuditPage(page.Select(AuditResponse.From), range.NextCursor(page, RecordCursor.After)));
     }
 

@@ -1,4 +1,3 @@
-using TimerGrid.Gateway.Retries;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Gateway.Native.Paging;
@@ -33,7 +32,7 @@ public static class RouteEndpoints
         var (id, spec) = RouteRequest.Parse(body.RootElement);
         var key = new RouteKey(db, id ?? throw new TimerGridException(ErrorCodes.MissingField, "id is required"));
         RouteSpecRules.Validate(key, spec);
-        return await ClusterRetry.IdempotentAsync(() => Route(grains, key).CreateAsync(spec)) == CreateOutcome.Conflict
+        return await Route(grains, key).CreateAsync(spec) == CreateOutcome.Conflict
             ? ApiError.Result(ErrorCodes.RouteExists, $"route '{key.Id}' exists with a different body; use PUT to change it")
             : StatusOk.Result;
     }
@@ -42,7 +41,7 @@ public static class RouteEndpoints
     private static async Task<IResult> ListAsync(string db, HttpRequest request, IGrainFactory grains)
     {
         var paging = PagingQuery.Parse(request);
-        var page = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IListingGrain>(0).ListRoutesAsync(db, paging));
+        var page = await grains.GetGrain<IListingGrain>(0).ListRoutesAsync(db, paging);
         return TypedResults.Ok(new RoutePageResponse(page.Count, page.Items.Count, PagingQuery.PageNumber(paging),
             page.Items.Select(RouteResponse.From), page.NextCursor));
     }
@@ -50,7 +49,7 @@ public static class RouteEndpoints
     private static async Task<IResult> GetAsync(string db, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, id);
-        return await ClusterRetry.IdempotentAsync(() => Route(grains, key).GetAsync()) is { } route ? TypedResults.Ok(RouteResponse.From(route)) : NotFound(key);
+        return await Route(grains, key).GetAsync() is { } route ? TypedResults.Ok(RouteResponse.From(route)) : NotFound(key);
     }
 
     private static async Task<IResult> ReplaceAsync(string db, string id, HttpRequest request, IGrainFactory grains)
@@ -63,13 +62,13 @@ public static class RouteEndpoints
             throw new TimerGridException(ErrorCodes.IdMismatch, $"the body's id '{bodyId}' differs from the path's '{id}'");
         }
         RouteSpecRules.Validate(key, spec);
-        return await ClusterRetry.IdempotentAsync(() => Route(grains, key).ReplaceAsync(spec)) ? StatusOk.Result : NotFound(key);
+        return await Route(grains, key).ReplaceAsync(spec) ? StatusOk.Result : NotFound(key);
     }
 
     private static async Task<IResult> DeleteAsync(string db, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, id);
-        return await ClusterRetry.IdempotentAsync(() => Route(grains, key).DeleteAsync()) ? StatusOk.Result : NotFound(key);
+        return await Route(grains, key).DeleteAsync() ? StatusOk.Result : NotFound(key);
     }
 
     private static RouteKey ValidKey(string db, string id)
