@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using TimerGrid.Grains.Interfaces.Errors;
 
 namespace TimerGrid.Gateway.Errors;
@@ -6,6 +7,17 @@ namespace TimerGrid.Gateway.Errors;
 public sealed record ApiError(string Error, string Code)
 {
     public static IResult Result(TimerGridError code, string message) => new ShapedResult(code, message);
+
+    /// <summary>A 404 whose type the OpenAPI document shows; only for endpoints in TimerGrid's own shape.</summary>
+    public static NotFound<ApiError> NotFound(TimerGridError code, string message) =>
+        TypedResults.NotFound(Own(code, message, StatusCodes.Status404NotFound));
+
+    /// <summary>A 409 whose type the OpenAPI document shows; only for endpoints in TimerGrid's own shape.</summary>
+    public static Conflict<ApiError> Conflict(TimerGridError code, string message) =>
+        TypedResults.Conflict(Own(code, message, StatusCodes.Status409Conflict));
+
+    private static ApiError Own(TimerGridError code, string message, int status) =>
+        code.Status == status ? new ApiError(message, code.Code) : throw new ArgumentException($"{code.Code} is a {code.Status}, not a {status}", nameof(code));
 
     public static Task WriteAsync(HttpContext context, TimerGridError code, string message) =>
         CodelessErrorShape.Of(context) is null

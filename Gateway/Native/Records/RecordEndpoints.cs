@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Native.Paging;
 using TimerGrid.Grains.Interfaces.Records;
 using TimerGrid.Grains.Interfaces.Validation;
@@ -9,13 +11,13 @@ public static class RecordEndpoints
 {
     public static IEndpointRouteBuilder MapRecordApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/job/{db}/{collection}/{id}/executions", ExecutionsAsync).WithTags("Jobs");
-        app.MapGet("/executions/{db}", DbExecutionsAsync).WithTags("Executions");
-        app.MapGet("/audit/{db}", AuditAsync).WithTags("Audit");
+        app.MapGet("/job/{db}/{collection}/{id}/executions", ExecutionsAsync).WithTags("Jobs").ProducesApiErrors(ApiErrorStatuses.AnyEndpoint);
+        app.MapGet("/executions/{db}", DbExecutionsAsync).WithTags("Executions").ProducesApiErrors(ApiErrorStatuses.AnyEndpoint);
+        app.MapGet("/audit/{db}", AuditAsync).WithTags("Audit").ProducesApiErrors(ApiErrorStatuses.AnyEndpoint);
         return app;
     }
 
-    private static async Task<IResult> ExecutionsAsync(string db, string collection, string id, HttpRequest request, IGrainFactory grains)
+    private static async Task<Ok<ExecutionPage>> ExecutionsAsync(string db, string collection, string id, HttpRequest request, IGrainFactory grains)
     {
         KeyRules.Require(db, "db");
         KeyRules.Require(collection, "collection");
@@ -26,7 +28,7 @@ public static class RecordEndpoints
     }
 
     /// <summary>?collection= and ?job= narrow it down (job needs collection); ?failed=true keeps the failed ones (read from their own index).</summary>
-    private static async Task<IResult> DbExecutionsAsync(string db, string? collection, string? job, HttpRequest request, IGrainFactory grains)
+    private static async Task<Ok<ExecutionPage>> DbExecutionsAsync(string db, string? collection, string? job, HttpRequest request, IGrainFactory grains)
     {
         KeyRules.Require(db, "db");
         RequireFilters(collection, job);
@@ -38,7 +40,7 @@ public static class RecordEndpoints
     }
 
     /// <summary>?collection= and ?job= narrow it down (job needs collection). db <c>*</c>: key changes and refusals of no one db.</summary>
-    private static async Task<IResult> AuditAsync(string db, string? collection, string? job, HttpRequest request, IGrainFactory grains)
+    private static async Task<Ok<AuditPage>> AuditAsync(string db, string? collection, string? job, HttpRequest request, IGrainFactory grains)
     {
         KeyRules.RequireDbOrAll(db);
         RequireFilters(collection, job);
