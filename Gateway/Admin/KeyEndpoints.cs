@@ -1,5 +1,4 @@
 using TimerGrid.Gateway.Auth;
-using TimerGrid.Gateway.Cluster;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Errors;
@@ -40,13 +39,13 @@ public static class KeyEndpoints
     private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains)
     {
         var scope = ApiKeyMiddleware.Caller(context)?.Db is { } db and not ApiKeySpec.AllDbs ? db : null;
-        var keys = await ClusterRetry.IdempotentAsync(() => Registry(grains).ListAsync(scope));
+        var keys = await Registry(grains).ListAsync(scope);
         return TypedResults.Ok(new KeyList(keys.Select(KeyResponse.From)));
     }
 
     private static async Task<IResult> RevokeAsync(string id, HttpContext context, IGrainFactory grains, ApiKeyRefusals refusals)
     {
-        var key = ApiKeyToken.IsId(id) ? await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IApiKeyGrain>(id).GetAsync()) : null;
+        var key = ApiKeyToken.IsId(id) ? await grains.GetGrain<IApiKeyGrain>(id).GetAsync() : null;
         if (key is null)
         {
             return ApiError.Result(ErrorCodes.ApiKeyNotFound, $"no API key '{id}'");
@@ -55,7 +54,7 @@ public static class KeyEndpoints
         {
             return refused;
         }
-        var revoked = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IApiKeyGrain>(id).RevokeAsync());
+        var revoked = await grains.GetGrain<IApiKeyGrain>(id).RevokeAsync();
         return revoked is null ? ApiError.Result(ErrorCodes.ApiKeyNotFound, $"no API key '{id}'") : TypedResults.Ok(KeyResponse.From(revoked));
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TimerGrid.Gateway.Cluster;
 using TimerGrid.Grains.Interfaces.Keys;
 
 namespace TimerGrid.Gateway.Auth;
@@ -27,7 +26,7 @@ internal sealed class ApiKeyAuthenticator(IOptions<AuthOptions> options, IGrainF
         {
             return (null, "the API key is unknown");
         }
-        var key = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IApiKeyGrain>(id).AuthenticateAsync(hash));
+        var key = await grains.GetGrain<IApiKeyGrain>(id).AuthenticateAsync(hash);
         return key switch
         {
             null => (null, "the API key is unknown"),

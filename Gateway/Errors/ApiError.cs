@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using TimerGrid.Grains.Interfaces.Errors;
 
 namespace TimerGrid.Gateway.Errors;
@@ -7,16 +8,27 @@ public sealed record ApiError(string Error, string Code)
 {
     public static IResult Result(TimerGridError code, string message) => new ShapedResult(code, message);
 
+    /// <summary>A 404 whose type the OpenAPI document shows; only for endpoints in TimerGrid's own shape.</summary>
+    public static NotFound<ApiError> NotFound(TimerGridError code, string message) =>
+        TypedResults.NotFound(Own(code, message, StatusCodes.Status404NotFound));
+
+    /// <summary>A 409 whose type the OpenAPI document shows; only for endpoints in TimerGrid's own shape.</summary>
+    public static Conflict<ApiError> Conflict(TimerGridError code, string message) =>
+        TypedResults.Conflict(Own(code, message, StatusCodes.Status409Conflict));
+
+    private static ApiError Own(TimerGridError code, string message, int status) =>
+        code.Status == status ? new ApiError(message, code.Code) : throw new ArgumentException($"{code.Code} is a {code.Status}, not a {status}", nameof(code));
+
     public static Task WriteAsync(HttpContext context, TimerGridError code, string message) =>
-        SeedErrorShape.Of(context) is null
+        CodelessErrorShape.Of(context) is null
             ? WriteOwnAsync(context, code, message)
-            : SeedErrorShape.WriteAsync(context, SeedErrorShape.StatusFor(code), message);
+            : CodelessErrorShape.WriteAsync(context, CodelessErrorShape.StatusFor(code), message);
 
     /// <summary>For responses that already have their status (body-less fallbacks): the status stays whatever the shape.</summary>
     public static Task WriteKeepingStatusAsync(HttpContext context, TimerGridError code, string message) =>
-        SeedErrorShape.Of(context) is null
+        CodelessErrorShape.Of(context) is null
             ? WriteOwnAsync(context, code, message)
-            : SeedErrorShape.WriteAsync(context, code.Status, message);
+            : CodelessErrorShape.WriteAsync(context, code.Status, message);
 
     private static Task WriteOwnAsync(HttpContext context, TimerGridError code, string message)
     {

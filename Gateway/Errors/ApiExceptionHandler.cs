@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using TimerGrid.Gateway.Cluster;
+using TimerGrid.Gateway.Retries;
 using TimerGrid.Grains.Interfaces.Errors;
 
 namespace TimerGrid.Gateway.Errors;

@@ -21,6 +21,7 @@ public static class TimerGridGatewayBuilderExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddSingleton<IOutgoingGrainCallFilter, Retries.IdempotentCallRetry>();   // the gateway's grain calls, silo or client
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using TimerGrid.Gateway.Auth;
-using TimerGrid.Gateway.Cluster;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
@@ -19,7 +18,7 @@ public static class QueueEndpoints
 
     public static RouteGroupBuilder MapQueueApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("").WithTags("Queue (seed 002)").WithMetadata(KeyAccess.InDb(SeedQueue.Db));
+        var api = app.MapGroup("").WithTags("Queue (seed 002)").WithMetadata(KeyAccess.InDb(QueueCollection.Db));
         api.MapPost("/jobs", EnqueueAsync);
         api.MapGet("/jobs/{id}", GetAsync);
         api.MapPut("/jobs/{id}", UpdateAsync);
@@ -33,11 +32,11 @@ public static class QueueEndpoints
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
         var (queue, parameters) = QueueJobRequest.ParseEnqueue(body.RootElement);
         var (queueOptions, delaySeconds) = QueueHeaders.ForEnqueue(request);
-        var key = new JobKey(SeedQueue.Db, SeedQueue.Collection, Guid.NewGuid().ToString());
+        var key = new JobKey(QueueCollection.Db, QueueCollection.Collection, Guid.NewGuid().ToString());
         var spec = new JobSpec(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() + delaySeconds * 1000, parameters, queue) { Queue = queueOptions };
         JobSpecRules.Validate(key, spec, options.Value.MaxMetaBytes);
         await RequireQueueRouteAsync(grains, queue);
-        await ClusterRetry.IdempotentAsync(() => Job(grains, key.Id).CreateAsync(spec));
+        await Job(grains, key.Id).CreateAsync(spec);
         if (delaySeconds == 0)
         {
             // Its firing is a grain timer away: a worker asking right after the 202 should find it.
@@ -50,7 +49,7 @@ public static class QueueEndpoints
     {
         var wait = QueueHeaders.Wait(request, QueueHeaders.WaitResult);
         var deadline = TimeProvider.System.GetUtcNow() + wait;
-        var job = await ClusterRetry.IdempotentAsync(() => Item(grains, id).GetAsync());
+        var job = await Item(grains, id).GetAsync();
         using var leaving = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, lifetime.ApplicationStopping);
         try
         {
@@ -63,7 +62,7 @@ public static class QueueEndpoints
         {
             // answers the job as it was last seen
         }
-        job ??= PendingQueueJob.From(await ClusterRetry.IdempotentAsync(() => Job(grains, id).GetAsync()));
+        job ??= PendingQueueJob.From(await Job(grains, id).GetAsync());
         return job is null ? NotFound(id) : Json(job);
     }
 
@@ -77,12 +76,12 @@ public static class QueueEndpoints
     /// <summary>The native job goes first, so a delayed job cannot fire into the queue after its deletion.</summary>
     private static async Task<IResult> DeleteAsync(string id, IGrainFactory grains)
     {
-        var pending = KeyRules.IsValid(id) ? PendingQueueJob.From(await ClusterRetry.IdempotentAsync(() => Job(grains, id).GetAsync())) : null;
+        var pending = KeyRules.IsValid(id) ? PendingQueueJob.From(await Job(grains, id).GetAsync()) : null;
         if (pending is not null)
         {
-            await ClusterRetry.IdempotentAsync(() => Job(grains, id).DeleteAsync());
+            await Job(grains, id).DeleteAsync();
         }
-        var deleted = await ClusterRetry.IdempotentAsync(() => Item(grains, id).DeleteAsync()) ?? pending;
+        var deleted = await Item(grains, id).DeleteAsync() ?? pending;
         return deleted is null ? NotFound(id) : Json(deleted);
     }
 
@@ -96,7 +95,7 @@ public static class QueueEndpoints
         var queues = QueueHeaders.Queues(request);
         var visibility = QueueHeaders.Visibility(request);
         var deadline = TimeProvider.System.GetUtcNow() + QueueHeaders.Wait(request, QueueHeaders.BlockFor);
-        var directory = grains.GetGrain<IQueueDirectoryGrain>(SeedQueue.Db);
+        var directory = grains.GetGrain<IQueueDirectoryGrain>(QueueCollection.Db);
         try
         {
             do
@@ -118,16 +117,16 @@ public static class QueueEndpoints
     /// <summary>A queue is a QUEUE route of db default, made on its first job; a route of another type by that name is a conflict.</summary>
     private static async Task RequireQueueRouteAsync(IGrainFactory grains, string queue)
     {
-        var route = grains.GetGrain<IRouteGrain>(new RouteKey(SeedQueue.Db, queue).ToString());
-        var existing = await ClusterRetry.IdempotentAsync(route.GetAsync);
+        var route = grains.GetGrain<IRouteGrain>(new RouteKey(QueueCollection.Db, queue).ToString());
+        var existing = await route.GetAsync();
         if (existing is null)
         {
-            await ClusterRetry.IdempotentAsync(() => route.CreateAsync(new RouteSpec(RouteType.Queue, "", null, PayloadStyle.Meta)));
-            existing = await ClusterRetry.IdempotentAsync(route.GetAsync);
+            await route.CreateAsync(new RouteSpec(RouteType.Queue, "", null, PayloadStyle.Meta));
+            existing = await route.GetAsync();
         }
         if (existing?.Spec.Type != RouteType.Queue)
         {
-            throw new TimerGridException(ErrorCodes.QueueNameTaken, $"queue '{queue}' is the name of a route of another type in db '{SeedQueue.Db}'");
+            throw new TimerGridException(ErrorCodes.QueueNameTaken, $"queue '{queue}' is the name of a route of another type in db '{QueueCollection.Db}'");
         }
     }
 
@@ -135,7 +134,7 @@ public static class QueueEndpoints
 
     private static IResult NotFound(string id) => ApiError.Result(ErrorCodes.JobNotFound, $"no job '{id}'");
 
-    private static IJobGrain Job(IGrainFactory grains, string id) => grains.GetGrain<IJobGrain>(new JobKey(SeedQueue.Db, SeedQueue.Collection, id).ToString());
+    private static IJobGrain Job(IGrainFactory grains, string id) => grains.GetGrain<IJobGrain>(new JobKey(QueueCollection.Db, QueueCollection.Collection, id).ToString());
 
     private static IQueueItemGrain Item(IGrainFactory grains, string id) => grains.GetGrain<IQueueItemGrain>(id);
 }

@@ -13,9 +13,9 @@ public static class SchedulerApi
     {
         foreach (var version in Versions)
         {
-            var api = app.MapGroup($"{SeedErrorShape.Scheduler.PathRoot}/{version}")
+            var api = app.MapGroup($"{CodelessErrorShape.Scheduler.PathRoot}/{version}")
                 .WithTags("Scheduler (seed 003)")
-                .WithMetadata(SeedErrorShape.Scheduler, KeyAccess.InDb(SchedulerCollection.Db));
+                .WithMetadata(CodelessErrorShape.Scheduler, KeyAccess.InDb(SchedulerCollection.Db));
             api.MapSchedulerJobs();
             api.MapSchedulerExecutions();
             api.MapSchedulerLogs();

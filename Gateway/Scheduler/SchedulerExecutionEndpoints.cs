@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using TimerGrid.Gateway.Cluster;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
@@ -31,26 +30,26 @@ internal static class SchedulerExecutionEndpoints
     private static async Task<IResult> ListAsync(
         [FromQuery(Name = "time_range_start")] string? start, [FromQuery(Name = "time_range_end")] string? end, IGrainFactory grains)
     {
-        var (from, to) = SeedTime.ParseRange(start, end, TimeProvider.System.GetUtcNow());
+        var (from, to) = SchedulerApiTime.ParseRange(start, end, TimeProvider.System.GetUtcNow());
         var query = new RecordQuery
         {
             Db = SchedulerCollection.Db, Collection = SchedulerCollection.Collection, From = from, To = to, Limit = RangeLimit,
         };
-        var executions = await ClusterRetry.IdempotentAsync(() => Records(grains).GetExecutionsAsync(query));
+        var executions = await Records(grains).GetExecutionsAsync(query);
         var jobs = await JobsOfAsync(grains, executions.Select(e => e.Job));
-        return TypedResults.Ok(new SeedExecutionList([.. executions.Select(e => SeedExecution.From(e, jobs.GetValueOrDefault(e.Job.Id)))]));
+        return TypedResults.Ok(new SchedulerApiExecutionList([.. executions.Select(e => SchedulerApiExecution.From(e, jobs.GetValueOrDefault(e.Job.Id)))]));
     }
 
     private static async Task<IResult> GetAsync(string executionId, IGrainFactory grains)
     {
         KeyRules.Require(executionId, "execution_id");
-        var execution = await ClusterRetry.IdempotentAsync(() => Records(grains).GetExecutionAsync(executionId));
+        var execution = await Records(grains).GetExecutionAsync(executionId);
         if (execution is null || !SchedulerCollection.Contains(execution.Job))
         {
             return ApiError.Result(ErrorCodes.ExecutionNotFound, $"no execution '{executionId}'");
         }
         var jobs = await JobsOfAsync(grains, [execution.Job]);
-        return TypedResults.Ok(SeedExecution.From(execution, jobs.GetValueOrDefault(execution.Job.Id)));
+        return TypedResults.Ok(SchedulerApiExecution.From(execution, jobs.GetValueOrDefault(execution.Job.Id)));
     }
 
     private static async Task<IResult> RunNowFromBodyAsync(HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
@@ -61,14 +60,14 @@ internal static class SchedulerExecutionEndpoints
 
     private static async Task<IResult> RunNowAsync(string jobId, IGrainFactory grains) =>
         await grains.Job(SchedulerCollection.Key(jobId)).RunNowAsync() is { } executionId
-            ? TypedResults.Ok(new SeedExecutionId(executionId))
+            ? TypedResults.Ok(new SchedulerApiExecutionId(executionId))
             : SchedulerJobEndpoints.NoJob(jobId);
 
     /// <summary>Each execution shows its job as it is now, one read per distinct job: the jobs that still exist, by id.</summary>
-    private static async Task<Dictionary<string, SeedJob>> JobsOfAsync(IGrainFactory grains, IEnumerable<JobKey> keys)
+    private static async Task<Dictionary<string, SchedulerApiJob>> JobsOfAsync(IGrainFactory grains, IEnumerable<JobKey> keys)
     {
-        var reads = keys.Distinct().Select(async key => await ClusterRetry.IdempotentAsync(() => grains.Job(key).GetAsync()) is { } job ? SeedJob.From(job) : null);
-        return (await Task.WhenAll(reads)).OfType<SeedJob>().ToDictionary(job => job.JobId);
+        var reads = keys.Distinct().Select(async key => await grains.Job(key).GetAsync() is { } job ? SchedulerApiJob.From(job) : null);
+        return (await Task.WhenAll(reads)).OfType<SchedulerApiJob>().ToDictionary(job => job.JobId);
     }
 
     private static IRecordQueryGrain Records(IGrainFactory grains) => grains.GetGrain<IRecordQueryGrain>(0);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TimerGrid.Gateway.Cluster;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Grains.Interfaces.Configuration;
@@ -28,40 +27,40 @@ internal static class SchedulerJobEndpoints
 
     private static async Task<IResult> ListAsync(IGrainFactory grains)
     {
-        var jobs = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IListingGrain>(0).ListAllJobsAsync(SchedulerCollection.Db, SchedulerCollection.Collection));
-        return TypedResults.Ok(new SeedJobList([.. jobs.Select(SeedJobResponse.From)]));
+        var jobs = await grains.GetGrain<IListingGrain>(0).ListAllJobsAsync(SchedulerCollection.Db, SchedulerCollection.Collection);
+        return TypedResults.Ok(new SchedulerApiJobList([.. jobs.Select(SchedulerApiJobResponse.From)]));
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
     {
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
         var jobId = SchedulerCollection.NewJobId();
-        var spec = SeedJobRequest.Parse(body.RootElement, jobId);
-        await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).CreateAsync(spec));
-        return TypedResults.Created($"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{jobId}", new SeedJobId(jobId));
+        var spec = SchedulerApiJobRequest.Parse(body.RootElement, jobId);
+        await grains.Job(SchedulerCollection.Key(jobId)).CreateAsync(spec);
+        return TypedResults.Created($"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{jobId}", new SchedulerApiJobId(jobId));
     }
 
     private static async Task<IResult> GetAsync(string jobId, IGrainFactory grains) =>
-        await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).GetAsync()) is { } job ? TypedResults.Ok(SeedJobResponse.From(job)) : NoJob(jobId);
+        await grains.Job(SchedulerCollection.Key(jobId)).GetAsync() is { } job ? TypedResults.Ok(SchedulerApiJobResponse.From(job)) : NoJob(jobId);
 
     private static async Task<IResult> ReplaceAsync(string jobId, HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
     {
         var key = SchedulerCollection.Key(jobId);
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
-        var spec = SeedJobRequest.Parse(body.RootElement, jobId);
-        return Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(key).ReplaceAsync(spec)));
+        var spec = SchedulerApiJobRequest.Parse(body.RootElement, jobId);
+        return Answer(jobId, await grains.Job(key).ReplaceAsync(spec));
     }
 
     private static async Task<IResult> DeleteAsync(string jobId, IGrainFactory grains) =>
-        Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).DeleteAsync()) != DeleteOutcome.NotFound);
+        Answer(jobId, await grains.Job(SchedulerCollection.Key(jobId)).DeleteAsync() != DeleteOutcome.NotFound);
 
     private static async Task<IResult> PauseAsync(string jobId, IGrainFactory grains) =>
-        Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).PauseAsync()));
+        Answer(jobId, await grains.Job(SchedulerCollection.Key(jobId)).PauseAsync());
 
     private static async Task<IResult> ResumeAsync(string jobId, IGrainFactory grains) =>
-        Answer(jobId, await ClusterRetry.IdempotentAsync(() => grains.Job(SchedulerCollection.Key(jobId)).ResumeAsync()));
+        Answer(jobId, await grains.Job(SchedulerCollection.Key(jobId)).ResumeAsync());
 
-    private static IResult Answer(string jobId, bool found) => found ? TypedResults.Ok(new SeedJobId(jobId)) : NoJob(jobId);
+    private static IResult Answer(string jobId, bool found) => found ? TypedResults.Ok(new SchedulerApiJobId(jobId)) : NoJob(jobId);
 
     /// <summary>A 400 under seed 003, as its document says for unknown ids.</summary>
     public static IResult NoJob(string jobId) => ApiError.Result(ErrorCodes.JobNotFound, $"no job '{jobId}'");

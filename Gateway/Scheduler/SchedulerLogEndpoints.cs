@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using TimerGrid.Gateway.Cluster;
 using TimerGrid.Grains.Interfaces.Records;
 
 namespace TimerGrid.Gateway.Scheduler;
@@ -17,13 +16,13 @@ internal static class SchedulerLogEndpoints
     private static async Task<IResult> ListAsync(
         [FromQuery(Name = "time_range_start")] string? start, [FromQuery(Name = "time_range_end")] string? end, IGrainFactory grains)
     {
-        var (from, to) = SeedTime.ParseRange(start, end, TimeProvider.System.GetUtcNow());
+        var (from, to) = SchedulerApiTime.ParseRange(start, end, TimeProvider.System.GetUtcNow());
         var query = new RecordQuery
         {
             Db = SchedulerCollection.Db, Collection = SchedulerCollection.Collection, From = from, To = to,
             Limit = SchedulerExecutionEndpoints.RangeLimit,
         };
-        var entries = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IRecordQueryGrain>(0).GetAuditAsync(query));
-        return TypedResults.Ok(new SeedLogList([.. entries.Select(SeedLog.From)]));
+        var entries = await grains.GetGrain<IRecordQueryGrain>(0).GetAuditAsync(query);
+        return TypedResults.Ok(new SchedulerApiLogList([.. entries.Select(SchedulerApiLog.From)]));
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TimerGrid.Gateway.Auth;
-using TimerGrid.Gateway.Cluster;
 using TimerGrid.Gateway.Native.Jobs;
 using TimerGrid.Gateway.Ui.Pages;
 using TimerGrid.Grains.Interfaces.Dashboard;
@@ -67,7 +66,7 @@ public static class UiEndpoints
         KeyRules.Require(db, "db");
         var paging = new PageRequest { PageSize = UiJobSource.PageSize, Cursor = after };
         var stats = grains.GetGrain<IClusterStatsGrain>(0).GetRoutesAsync(db);
-        var routes = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IListingGrain>(0).ListRoutesAsync(db, paging));
+        var routes = await grains.GetGrain<IListingGrain>(0).ListRoutesAsync(db, paging);
         return Page<RoutesPage>(new { Db = db, Routes = routes, Stats = await stats });
     }
 

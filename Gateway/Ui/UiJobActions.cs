@@ -1,4 +1,3 @@
-using TimerGrid.Gateway.Cluster;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
 
@@ -13,11 +12,11 @@ internal static class UiJobActions
         var job = grains.GetGrain<IJobGrain>(key.ToString());
         var found = verb switch
         {
-            "pause" => await ClusterRetry.IdempotentAsync(job.PauseAsync),
-            "resume" => await ClusterRetry.IdempotentAsync(job.ResumeAsync),
+            "pause" => await job.PauseAsync(),
+            "resume" => await job.ResumeAsync(),
             "run" => await job.RunNowAsync() is not null,
             "replay" => await job.ReplayAsync() is not null,
-            "delete" => await ClusterRetry.IdempotentAsync(job.DeleteAsync) != DeleteOutcome.NotFound,
+            "delete" => await job.DeleteAsync() != DeleteOutcome.NotFound,
             _ => throw new TimerGridException(ErrorCodes.UnknownPath, $"no job action '{verb}'"),
         };
         if (!found)

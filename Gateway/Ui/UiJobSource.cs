@@ -1,4 +1,3 @@
-using TimerGrid.Gateway.Cluster;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Listing;
 using TimerGrid.Grains.Interfaces.Validation;
@@ -17,7 +16,7 @@ internal sealed class UiJobSource(IGrainFactory grains)
     private IListingGrain Listing => grains.GetGrain<IListingGrain>(0);
 
     public Task<IReadOnlyList<CollectionName>> CollectionsAsync() =>
-        ClusterRetry.IdempotentAsync(() => Listing.GetAllCollectionsAsync(MaxCollections));
+        Listing.GetAllCollectionsAsync(MaxCollections);
 
     /// <summary>A page of the collection's jobs after <paramref name="cursor"/>; with <paramref name="search"/>, the job with that id and the one with that name.</summary>
     public async Task<ListPage<JobView>> JobsAsync(string db, string collection, string? search, string? cursor)
@@ -25,11 +24,11 @@ internal sealed class UiJobSource(IGrainFactory grains)
         if (string.IsNullOrWhiteSpace(search))
         {
             var query = new JobListQuery { Db = db, Collection = collection, Paging = new PageRequest { PageSize = PageSize, Cursor = cursor } };
-            return await ClusterRetry.IdempotentAsync(() => Listing.ListJobsAsync(query));
+            return await Listing.ListJobsAsync(query);
         }
         var term = search.Trim();
-        var byId = KeyRules.IsValid(term) ? await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IJobGrain>(new JobKey(db, collection, term).ToString()).GetAsync()) : null;
-        var byName = await ClusterRetry.IdempotentAsync(() => Listing.GetJobByNameAsync(db, collection, term));
+        var byId = KeyRules.IsValid(term) ? await grains.GetGrain<IJobGrain>(new JobKey(db, collection, term).ToString()).GetAsync() : null;
+        var byName = await Listing.GetJobByNameAsync(db, collection, term);
         var found = new[] { byId, byName }.OfType<JobView>().DistinctBy(j => j.Key).ToList();
         return new ListPage<JobView>(found.Count, found, null);
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
-using TimerGrid.Gateway.Cluster;
 using TimerGrid.Gateway.Ui.Pages;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Records;
@@ -39,7 +38,7 @@ internal static class UiRecordPages
         try
         {
             var query = filter.Query(PageSize);
-            var rows = await ClusterRetry.IdempotentAsync(() => read(query));
+            var rows = await read(query);
             return new RazorComponentResult<TPage>(new { Filter = filter, Rows = rows, Now = TimeProvider.System.GetUtcNow() });
         }
         catch (TimerGridException e) when (e.Error.Status < 500)

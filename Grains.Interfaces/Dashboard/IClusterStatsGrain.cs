@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using TimerGrid.Grains.Interfaces.Calls;
 
 namespace TimerGrid.Grains.Interfaces.Dashboard;
 
@@ -13,8 +14,8 @@ public interface IClusterStatsGrain : IGrainWithIntegerKey
     [Alias("Report"), OneWay] Task ReportAsync(SiloSample sample);
 
     /// <summary>Each silo's figures and the cluster's, over the last minute and the last hour.</summary>
-    [Alias("Get"), ReadOnly] Task<ClusterStats> GetAsync();
+    [Alias("Get"), Idempotent, ReadOnly] Task<ClusterStats> GetAsync();
 
     /// <summary>The delivery attempts of each route of <paramref name="db"/> that had any in the last hour, by route id.</summary>
-    [Alias("Routes"), ReadOnly] Task<IReadOnlyList<RouteStats>> GetRoutesAsync(string db);
+    [Alias("Routes"), Idempotent, ReadOnly] Task<IReadOnlyList<RouteStats>> GetRoutesAsync(string db);
 }

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using TimerGrid.Grains.Interfaces.Calls;
 
 namespace TimerGrid.Grains.Interfaces.Jobs;
 
@@ -7,28 +8,28 @@ namespace TimerGrid.Grains.Interfaces.Jobs;
 public interface IJobGrain : IGrainWithStringKey
 {
     /// <summary>Creates the job; repeating the same spec is harmless, a different spec for an existing job is a conflict.</summary>
-    [Alias("Create")] Task<CreateOutcome> CreateAsync(JobSpec spec);
+    [Alias("Create"), Idempotent] Task<CreateOutcome> CreateAsync(JobSpec spec);
 
     /// <summary>Reschedules an existing job with a new spec; false when there is no such job.</summary>
-    [Alias("Replace")] Task<bool> ReplaceAsync(JobSpec spec);
+    [Alias("Replace"), Idempotent] Task<bool> ReplaceAsync(JobSpec spec);
 
     /// <summary>Changes only the fields the patch gives, validated like a create; false when there is no such job.</summary>
-    [Alias("Patch")] Task<bool> PatchAsync(JobPatch patch);
+    [Alias("Patch"), Idempotent] Task<bool> PatchAsync(JobPatch patch);
 
     /// <summary>The job as stored, or null when there is no such job. Never waits behind a delivery in flight.</summary>
-    [Alias("Get"), ReadOnly, AlwaysInterleave] Task<JobView?> GetAsync();
+    [Alias("Get"), Idempotent, ReadOnly, AlwaysInterleave] Task<JobView?> GetAsync();
 
     /// <summary>
     /// Cancels and forgets the job. While one of its deliveries is in flight (this call alone may interleave with it),
     /// the deletion is recorded durably and done when that delivery ends.
     /// </summary>
-    [Alias("Delete")] Task<DeleteOutcome> DeleteAsync();
+    [Alias("Delete"), Idempotent] Task<DeleteOutcome> DeleteAsync();
 
     /// <summary>Pauses the job: no occurrence fires until it is resumed. False when there is no such job.</summary>
-    [Alias("Pause")] Task<bool> PauseAsync();
+    [Alias("Pause"), Idempotent] Task<bool> PauseAsync();
 
     /// <summary>Resumes a paused job; missed occurrences follow its misfire policy. False when there is no such job.</summary>
-    [Alias("Resume")] Task<bool> ResumeAsync();
+    [Alias("Resume"), Idempotent] Task<bool> ResumeAsync();
 
     /// <summary>Fires the job once now, outside its schedule, paused or not. The new execution's id, or null when there is no such job.</summary>
     [Alias("RunNow")] Task<string?> RunNowAsync();

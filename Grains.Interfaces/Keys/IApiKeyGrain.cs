@@ -1,3 +1,5 @@
+using TimerGrid.Grains.Interfaces.Calls;
+
 namespace TimerGrid.Grains.Interfaces.Keys;
 
 /// <summary>
@@ -8,11 +10,11 @@ namespace TimerGrid.Grains.Interfaces.Keys;
 public interface IApiKeyGrain : IGrainWithStringKey
 {
     /// <summary>The key when <paramref name="hash"/> (<see cref="ApiKeyToken.Hash"/>) is its material's, revoked or not; null for no such key or another material.</summary>
-    [Alias("Authenticate")] Task<ApiKeyView?> AuthenticateAsync(string hash);
+    [Alias("Authenticate"), Idempotent] Task<ApiKeyView?> AuthenticateAsync(string hash);
 
     /// <summary>The key, or null.</summary>
-    [Alias("Get")] Task<ApiKeyView?> GetAsync();
+    [Alias("Get"), Idempotent] Task<ApiKeyView?> GetAsync();
 
     /// <summary>Revokes the key for good (again is harmless) and records it in the audit log; null for no such key.</summary>
-    [Alias("Revoke")] Task<ApiKeyView?> RevokeAsync();
+    [Alias("Revoke"), Idempotent] Task<ApiKeyView?> RevokeAsync();
 }

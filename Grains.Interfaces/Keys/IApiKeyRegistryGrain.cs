@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using TimerGrid.Grains.Interfaces.Calls;
 
 namespace TimerGrid.Grains.Interfaces.Keys;
 
@@ -10,7 +11,7 @@ public interface IApiKeyRegistryGrain : IGrainWithIntegerKey
     [Alias("Create")] Task<ApiKeyCreated> CreateAsync(ApiKeySpec spec);
 
     /// <summary>Keys, revoked ones included, oldest first: all of them, or those scoped to <paramref name="db"/>.</summary>
-    [Alias("List"), ReadOnly] Task<IReadOnlyList<ApiKeyView>> ListAsync(string? db);
+    [Alias("List"), Idempotent, ReadOnly] Task<IReadOnlyList<ApiKeyView>> ListAsync(string? db);
 
     /// <summary>Records a refused request against <paramref name="db"/> (<c>*</c> when it named none); the caller comes from the request context.</summary>
     [Alias("Refused"), OneWay] Task RecordRefusalAsync(string db, string description);

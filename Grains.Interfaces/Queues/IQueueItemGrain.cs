@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using TimerGrid.Grains.Interfaces.Calls;
 
 namespace TimerGrid.Grains.Interfaces.Queues;
 
@@ -10,7 +11,7 @@ public interface IQueueItemGrain : IGrainWithStringKey
     [Alias("Enqueue")] Task EnqueueAsync(QueueItemSpec spec);
 
     /// <summary>The job, or null when there is none.</summary>
-    [Alias("Get"), ReadOnly, AlwaysInterleave] Task<QueueItemView?> GetAsync();
+    [Alias("Get"), Idempotent, ReadOnly, AlwaysInterleave] Task<QueueItemView?> GetAsync();
 
     /// <summary>The job once it is finished, or as it is when <paramref name="wait"/> runs out or the caller cancels; null when there is none.</summary>
     [Alias("WaitFinished"), AlwaysInterleave] Task<QueueItemView?> WaitFinishedAsync(TimeSpan wait, CancellationToken cancellationToken);
@@ -25,7 +26,7 @@ public interface IQueueItemGrain : IGrainWithStringKey
     [Alias("Finish")] Task<QueueItemView?> FinishAsync(QueueItemStatus status, string? result);
 
     /// <summary>Deletes the job, or cancels it while a worker holds it; the job as it was, or null when there was none.</summary>
-    [Alias("Delete")] Task<QueueItemView?> DeleteAsync();
+    [Alias("Delete"), Idempotent] Task<QueueItemView?> DeleteAsync();
 
     /// <summary>Reconciles after a restart: back into its shard when queued, timers armed otherwise.</summary>
     [Alias("Wake")] Task WakeAsync();

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using TimerGrid.Grains.Interfaces.Calls;
 
 namespace TimerGrid.Grains.Interfaces.Records;
 
@@ -10,11 +11,11 @@ namespace TimerGrid.Grains.Interfaces.Records;
 public interface IRecordQueryGrain : IGrainWithIntegerKey
 {
     /// <summary>Executions matching the query, newest scheduled time first.</summary>
-    [Alias("Executions"), ReadOnly] Task<IReadOnlyList<ExecutionView>> GetExecutionsAsync(RecordQuery query);
+    [Alias("Executions"), Idempotent, ReadOnly] Task<IReadOnlyList<ExecutionView>> GetExecutionsAsync(RecordQuery query);
 
     /// <summary>One execution, or null.</summary>
-    [Alias("Execution"), ReadOnly] Task<ExecutionView?> GetExecutionAsync(string executionId);
+    [Alias("Execution"), Idempotent, ReadOnly] Task<ExecutionView?> GetExecutionAsync(string executionId);
 
     /// <summary>Audit entries matching the query, newest first.</summary>
-    [Alias("Audit"), ReadOnly] Task<IReadOnlyList<AuditEntry>> GetAuditAsync(RecordQuery query);
+    [Alias("Audit"), Idempotent, ReadOnly] Task<IReadOnlyList<AuditEntry>> GetAuditAsync(RecordQuery query);
 }

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using TimerGrid.Grains.Interfaces.Calls;
 using TimerGrid.Grains.Interfaces.Jobs;
 
 namespace TimerGrid.Grains.Interfaces.Routes;
@@ -8,14 +9,14 @@ namespace TimerGrid.Grains.Interfaces.Routes;
 public interface IRouteGrain : IGrainWithStringKey
 {
     /// <summary>Creates the route; repeating the same spec is harmless, a different spec is a conflict.</summary>
-    [Alias("Create")] Task<CreateOutcome> CreateAsync(RouteSpec spec);
+    [Alias("Create"), Idempotent] Task<CreateOutcome> CreateAsync(RouteSpec spec);
 
     /// <summary>Replaces an existing route; false when there is no such route.</summary>
-    [Alias("Replace")] Task<bool> ReplaceAsync(RouteSpec spec);
+    [Alias("Replace"), Idempotent] Task<bool> ReplaceAsync(RouteSpec spec);
 
     /// <summary>The route, or null when there is none. Never queues behind other calls: firings read it concurrently.</summary>
-    [Alias("Get"), ReadOnly, AlwaysInterleave] Task<RouteView?> GetAsync();
+    [Alias("Get"), Idempotent, ReadOnly, AlwaysInterleave] Task<RouteView?> GetAsync();
 
     /// <summary>Deletes the route; false when there was none.</summary>
-    [Alias("Delete")] Task<bool> DeleteAsync();
+    [Alias("Delete"), Idempotent] Task<bool> DeleteAsync();
 }

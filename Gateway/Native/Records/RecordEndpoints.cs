@@ -1,4 +1,5 @@
-using TimerGrid.Gateway.Cluster;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Native.Paging;
 using TimerGrid.Grains.Interfaces.Records;
 using TimerGrid.Grains.Interfaces.Validation;
@@ -10,41 +11,41 @@ public static class RecordEndpoints
 {
     public static IEndpointRouteBuilder MapRecordApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/job/{db}/{collection}/{id}/executions", ExecutionsAsync).WithTags("Jobs");
-        app.MapGet("/executions/{db}", DbExecutionsAsync).WithTags("Executions");
-        app.MapGet("/audit/{db}", AuditAsync).WithTags("Audit");
+        app.MapGet("/job/{db}/{collection}/{id}/executions", ExecutionsAsync).WithTags("Jobs").ProducesApiErrors(ApiErrorStatuses.AnyEndpoint);
+        app.MapGet("/executions/{db}", DbExecutionsAsync).WithTags("Executions").ProducesApiErrors(ApiErrorStatuses.AnyEndpoint);
+        app.MapGet("/audit/{db}", AuditAsync).WithTags("Audit").ProducesApiErrors(ApiErrorStatuses.AnyEndpoint);
         return app;
     }
 
-    private static async Task<IResult> ExecutionsAsync(string db, string collection, string id, HttpRequest request, IGrainFactory grains)
+    private static async Task<Ok<ExecutionPage>> ExecutionsAsync(string db, string collection, string id, HttpRequest request, IGrainFactory grains)
     {
         KeyRules.Require(db, "db");
         KeyRules.Require(collection, "collection");
         KeyRules.Require(id, "id");
         var range = RecordRange.Parse(request);
-        var page = await ClusterRetry.IdempotentAsync(() => Records(grains).GetExecutionsAsync(Query(db, collection, id, range)));
+        var page = await Records(grains).GetExecutionsAsync(Query(db, collection, id, range));
         return TypedResults.Ok(new ExecutionPage(page.Select(ExecutionResponse.From), range.NextCursor(page, RecordCursor.After)));
     }
 
     /// <summary>?collection= and ?job= narrow it down (job needs collection); ?failed=true keeps the failed ones (read from their own index).</summary>
-    private static async Task<IResult> DbExecutionsAsync(string db, string? collection, string? job, HttpRequest request, IGrainFactory grains)
+    private static async Task<Ok<ExecutionPage>> DbExecutionsAsync(string db, string? collection, string? job, HttpRequest request, IGrainFactory grains)
     {
         KeyRules.Require(db, "db");
         RequireFilters(collection, job);
         var failedOnly = PagingQuery.Flag(request, "failed") ?? false;
         var range = RecordRange.Parse(request);
         var query = Query(db, collection, job, range) with { FailedOnly = failedOnly };
-        var page = await ClusterRetry.IdempotentAsync(() => Records(grains).GetExecutionsAsync(query));
+        var page = await Records(grains).GetExecutionsAsync(query);
         return TypedResults.Ok(new ExecutionPage(page.Select(ExecutionResponse.From), range.NextCursor(page, RecordCursor.After)));
     }
 
     /// <summary>?collection= and ?job= narrow it down (job needs collection). db <c>*</c>: key changes and refusals of no one db.</summary>
-    private static async Task<IResult> AuditAsync(string db, string? collection, string? job, HttpRequest request, IGrainFactory grains)
+    private static async Task<Ok<AuditPage>> AuditAsync(string db, string? collection, string? job, HttpRequest request, IGrainFactory grains)
     {
         KeyRules.RequireDbOrAll(db);
         RequireFilters(collection, job);
         var range = RecordRange.Parse(request);
-        var page = await ClusterRetry.IdempotentAsync(() => Records(grains).GetAuditAsync(Query(db, collection, job, range)));
+        var page = await Records(grains).GetAuditAsync(Query(db, collection, job, range));
         return TypedResults.Ok(new AuditPage(page.Select(AuditResponse.From), range.NextCursor(page, RecordCursor.After)));
     }
 

@@ -1,4 +1,4 @@
-using TimerGrid.Gateway.Cluster;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TimerGrid.Gateway.Errors;
 using TimerGrid.Gateway.Json;
 using TimerGrid.Gateway.Native.Paging;
@@ -18,42 +18,42 @@ public static class RouteEndpoints
 
     public static RouteGroupBuilder MapRouteApi(this IEndpointRouteBuilder app)
     {
-        var routes = app.MapGroup("/route/{db}").WithTags("Routes");
-        routes.MapPost("/", CreateAsync);
+        var routes = app.MapGroup("/route/{db}").WithTags("Routes").ProducesApiErrors(ApiErrorStatuses.AnyEndpoint);
+        routes.MapPost("/", CreateAsync).ProducesApiErrors(StatusCodes.Status413PayloadTooLarge);
         routes.MapGet("/", ListAsync);
         routes.MapGet("/{id}", GetAsync);
-        routes.MapPut("/{id}", ReplaceAsync);
+        routes.MapPut("/{id}", ReplaceAsync).ProducesApiErrors(StatusCodes.Status413PayloadTooLarge);
         routes.MapDelete("/{id}", DeleteAsync);
         return routes;
     }
 
-    private static async Task<IResult> CreateAsync(string db, HttpRequest request, IGrainFactory grains)
+    private static async Task<Results<Ok<StatusOk>, Conflict<ApiError>>> CreateAsync(string db, HttpRequest request, IGrainFactory grains)
     {
         using var body = await JsonBody.ReadObjectAsync(request, MaxBodyBytes);
         var (id, spec) = RouteRequest.Parse(body.RootElement);
         var key = new RouteKey(db, id ?? throw new TimerGridException(ErrorCodes.MissingField, "id is required"));
         RouteSpecRules.Validate(key, spec);
-        return await ClusterRetry.IdempotentAsync(() => Route(grains, key).CreateAsync(spec)) == CreateOutcome.Conflict
-            ? ApiError.Result(ErrorCodes.RouteExists, $"route '{key.Id}' exists with a different body; use PUT to change it")
+        return await Route(grains, key).CreateAsync(spec) == CreateOutcome.Conflict
+            ? ApiError.Conflict(ErrorCodes.RouteExists, $"route '{key.Id}' exists with a different body; use PUT to change it")
             : StatusOk.Result;
     }
 
     /// <summary>The db's routes by id, paged as job listings are.</summary>
-    private static async Task<IResult> ListAsync(string db, HttpRequest request, IGrainFactory grains)
+    private static async Task<Ok<RoutePageResponse>> ListAsync(string db, HttpRequest request, IGrainFactory grains)
     {
         var paging = PagingQuery.Parse(request);
-        var page = await ClusterRetry.IdempotentAsync(() => grains.GetGrain<IListingGrain>(0).ListRoutesAsync(db, paging));
+        var page = await grains.GetGrain<IListingGrain>(0).ListRoutesAsync(db, paging);
         return TypedResults.Ok(new RoutePageResponse(page.Count, page.Items.Count, PagingQuery.PageNumber(paging),
             page.Items.Select(RouteResponse.From), page.NextCursor));
     }
 
-    private static async Task<IResult> GetAsync(string db, string id, IGrainFactory grains)
+    private static async Task<Results<Ok<RouteResponse>, NotFound<ApiError>>> GetAsync(string db, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, id);
-        return await ClusterRetry.IdempotentAsync(() => Route(grains, key).GetAsync()) is { } route ? TypedResults.Ok(RouteResponse.From(route)) : NotFound(key);
+        return await Route(grains, key).GetAsync() is { } route ? TypedResults.Ok(RouteResponse.From(route)) : NotFound(key);
     }
 
-    private static async Task<IResult> ReplaceAsync(string db, string id, HttpRequest request, IGrainFactory grains)
+    private static async Task<Results<Ok<StatusOk>, NotFound<ApiError>>> ReplaceAsync(string db, string id, HttpRequest request, IGrainFactory grains)
     {
         var key = ValidKey(db, id);
         using var body = await JsonBody.ReadObjectAsync(request, MaxBodyBytes);
@@ -63,13 +63,13 @@ public static class RouteEndpoints
             throw new TimerGridException(ErrorCodes.IdMismatch, $"the body's id '{bodyId}' differs from the path's '{id}'");
         }
         RouteSpecRules.Validate(key, spec);
-        return await ClusterRetry.IdempotentAsync(() => Route(grains, key).ReplaceAsync(spec)) ? StatusOk.Result : NotFound(key);
+        return await Route(grains, key).ReplaceAsync(spec) ? StatusOk.Result : NotFound(key);
     }
 
-    private static async Task<IResult> DeleteAsync(string db, string id, IGrainFactory grains)
+    private static async Task<Results<Ok<StatusOk>, NotFound<ApiError>>> DeleteAsync(string db, string id, IGrainFactory grains)
     {
         var key = ValidKey(db, id);
-        return await ClusterRetry.IdempotentAsync(() => Route(grains, key).DeleteAsync()) ? StatusOk.Result : NotFound(key);
+        return await Route(grains, key).DeleteAsync() ? StatusOk.Result : NotFound(key);
     }
 
     private static RouteKey ValidKey(string db, string id)
@@ -81,5 +81,5 @@ public static class RouteEndpoints
 
     private static IRouteGrain Route(IGrainFactory grains, RouteKey key) => grains.GetGrain<IRouteGrain>(key.ToString());
 
-    private static IResult NotFound(RouteKey key) => ApiError.Result(ErrorCodes.RouteNotFound, $"no route '{key.Id}' in db '{key.Db}'");
+    private static NotFound<ApiError> NotFound(RouteKey key) => ApiError.NotFound(ErrorCodes.RouteNotFound, $"no route '{key.Id}' in db '{key.Db}'");
 }

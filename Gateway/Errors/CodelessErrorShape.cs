@@ -7,22 +7,22 @@ namespace TimerGrid.Gateway.Errors;
 /// Endpoint metadata for a seed surface with its own error shape, <c>{"error": "..."}</c> without a code.
 /// Body-less fallbacks (unknown path, wrong method) have no endpoint to carry it, so the shape also claims its path root.
 /// </summary>
-public sealed class SeedErrorShape(string pathRoot)
+public sealed class CodelessErrorShape(string pathRoot)
 {
     /// <summary>Seed 003, the scheduler API under <c>/api</c>.</summary>
-    public static readonly SeedErrorShape Scheduler = new("/api");
+    public static readonly CodelessErrorShape Scheduler = new("/api");
 
-    private static readonly SeedErrorShape[] All = [Scheduler];
+    private static readonly CodelessErrorShape[] All = [Scheduler];
 
     /// <summary>The path every endpoint of this surface lives under.</summary>
     public string PathRoot { get; } = pathRoot;
 
     /// <summary>The shape the response to this request must have, or null for TimerGrid's own.</summary>
-    public static SeedErrorShape? Of(HttpContext context)
+    public static CodelessErrorShape? Of(HttpContext context)
     {
         // The exception handler runs after the endpoint was cleared from the context; its feature keeps it.
         var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
-        return endpoint?.Metadata.GetMetadata<SeedErrorShape>()
+        return endpoint?.Metadata.GetMetadata<CodelessErrorShape>()
             ?? Array.Find(All, shape => context.Request.Path.StartsWithSegments(shape.PathRoot));
     }
 
@@ -33,6 +33,6 @@ public sealed class SeedErrorShape(string pathRoot)
     public static Task WriteAsync(HttpContext context, int status, string message)
     {
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new SeedError(status == StatusCodes.Status500InternalServerError ? "server side error" : message));
+        return context.Response.WriteAsJsonAsync(new CodelessError(status == StatusCodes.Status500InternalServerError ? "server side error" : message));
     }
 }

@@ -4,7 +4,7 @@ using TimerGrid.Grains.Interfaces.Errors;
 namespace TimerGrid.Gateway.Scheduler;
 
 /// <summary>seed 003's times: ISO-8601 with an offset, as Python's <c>isoformat()</c> writes them.</summary>
-internal static class SeedTime
+internal static class SchedulerApiTime
 {
     /// <summary>seed 003: a range left open ends now and starts ten minutes before its end.</summary>
     public static readonly TimeSpan DefaultRange = TimeSpan.FromMinutes(10);

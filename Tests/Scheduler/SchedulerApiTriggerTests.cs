@@ -5,11 +5,11 @@ using TimerGrid.Grains.Interfaces.Errors;
 namespace TimerGrid.Tests.Scheduler;
 
 /// <summary>seed 003's trigger_params (APScheduler's cron and interval triggers) become the schedule APScheduler would run.</summary>
-public sealed class SeedTriggerTests
+public sealed class SchedulerApiTriggerTests
 {
     private static JsonElement Params(string json) => JsonDocument.Parse(json).RootElement;
 
-    private static string Cron(string json) => SeedTrigger.ToSchedule("cron", Params(json)).Cron!;
+    private static string Cron(string json) => SchedulerApiTrigger.ToSchedule("cron", Params(json)).Cron!;
 
     [Theory]
     [InlineData("""{"hour": "3"}""", "0 3 * * *")]
@@ -61,8 +61,8 @@ public sealed class SeedTriggerTests
     [Fact]
     public void Cron_TimeZone_IsKeptAndUtcWhenAbsent()
     {
-        Assert.Equal("Europe/Paris", SeedTrigger.ToSchedule("cron", Params("""{"hour": "3", "timezone": "Europe/Paris"}""")).TimeZone);
-        Assert.Null(SeedTrigger.ToSchedule("cron", Params("""{"hour": "3"}""")).TimeZone);
+        Assert.Equal("Europe/Paris", SchedulerApiTrigger.ToSchedule("cron", Params("""{"hour": "3", "timezone": "Europe/Paris"}""")).TimeZone);
+        Assert.Null(SchedulerApiTrigger.ToSchedule("cron", Params("""{"hour": "3"}""")).TimeZone);
     }
 
     [Theory]
@@ -103,7 +103,7 @@ public sealed class SeedTriggerTests
     [InlineData("""{"interval": "90"}""", 90)]
     public void Interval_PositiveSeconds_BecomeIntervalSeconds(string json, long expected)
     {
-        var schedule = SeedTrigger.ToSchedule("interval", Params(json));
+        var schedule = SchedulerApiTrigger.ToSchedule("interval", Params(json));
         Assert.Equal(expected, schedule.IntervalSeconds);
         Assert.Null(schedule.Cron);
     }
@@ -119,7 +119,7 @@ public sealed class SeedTriggerTests
     [InlineData("""{"interval": 60, "minutes": 1}""")]
     public void Interval_BadValue_ThrowsInvalidSchedule(string json)
     {
-        var e = Assert.Throws<TimerGridException>(() => SeedTrigger.ToSchedule("interval", Params(json)));
+        var e = Assert.Throws<TimerGridException>(() => SchedulerApiTrigger.ToSchedule("interval", Params(json)));
         Assert.Equal(ErrorCodes.InvalidSchedule, e.Error);
     }
 
@@ -128,7 +128,7 @@ public sealed class SeedTriggerTests
     [InlineData("""{"interval": null}""")]
     public void Interval_Missing_ThrowsMissingField(string json)
     {
-        var e = Assert.Throws<TimerGridException>(() => SeedTrigger.ToSchedule("interval", Params(json)));
+        var e = Assert.Throws<TimerGridException>(() => SchedulerApiTrigger.ToSchedule("interval", Params(json)));
         Assert.Equal(ErrorCodes.MissingField, e.Error);
     }
 
@@ -138,7 +138,7 @@ public sealed class SeedTriggerTests
     [InlineData("")]
     public void Trigger_Unknown_ThrowsInvalidSchedule(string trigger)
     {
-        var e = Assert.Throws<TimerGridException>(() => SeedTrigger.ToSchedule(trigger, Params("""{"interval": 60}""")));
+        var e = Assert.Throws<TimerGridException>(() => SchedulerApiTrigger.ToSchedule(trigger, Params("""{"interval": 60}""")));
         Assert.Equal(ErrorCodes.InvalidSchedule, e.Error);
     }
 }

@@ -1,4 +1,4 @@
 namespace TimerGrid.Gateway.Scheduler;
 
 /// <summary>seed 003's audit log in a range: <c>{"logs": [...]}</c>.</summary>
-internal sealed record SeedLogList(IReadOnlyList<SeedLog> Logs);
+internal sealed record SchedulerApiLogList(IReadOnlyList<SchedulerApiLog> Logs);

@@ -8,16 +8,16 @@ namespace TimerGrid.Gateway.Scheduler;
 /// A seed-003 job as its clients see it. Stored as the native job's meta, so the webhook body carries
 /// <c>pub_args</c> and the job's identity, and a GET gives back exactly what was sent.
 /// </summary>
-internal sealed record SeedJob(string JobId, string Name, string JobClassString, JsonElement PubArgs, string Trigger, JsonElement TriggerParams)
+internal sealed record SchedulerApiJob(string JobId, string Name, string JobClassString, JsonElement PubArgs, string Trigger, JsonElement TriggerParams)
 {
     private static readonly JsonElement EmptyArray = JsonDocument.Parse("[]").RootElement;
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
 
-    public static SeedJob Create(string jobId, string name, string jobClassString, JsonElement? pubArgs, string trigger, JsonElement triggerParams) =>
+    public static SchedulerApiJob Create(string jobId, string name, string jobClassString, JsonElement? pubArgs, string trigger, JsonElement triggerParams) =>
         new(jobId, name, jobClassString, pubArgs?.Clone() ?? EmptyArray, trigger, triggerParams.Clone());
 
     /// <summary>The job from its stored meta; a job put into the collection through the native API gets what its spec says.</summary>
-    public static SeedJob From(JobView job)
+    public static SchedulerApiJob From(JobView job)
     {
         using var meta = JsonDocument.Parse(job.Spec.Meta);
         var root = meta.RootElement;
@@ -27,8 +27,8 @@ internal sealed record SeedJob(string JobId, string Name, string JobClassString,
             root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.ValueKind == kind ? v.Clone() : fallback;
         var trigger = job.Spec.Schedule switch
         {
-            { Cron: not null } => SeedTrigger.Cron,
-            { IntervalSeconds: not null } => SeedTrigger.Interval,
+            { Cron: not null } => SchedulerApiTrigger.Cron,
+            { IntervalSeconds: not null } => SchedulerApiTrigger.Interval,
             _ => "",
         };
         return new(job.Key.Id, Text("name", job.Spec.Name ?? ""), Text("job_class_string", job.Spec.Route),

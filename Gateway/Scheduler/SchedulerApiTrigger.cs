@@ -6,7 +6,7 @@ using TimerGrid.Grains.Interfaces.Jobs;
 namespace TimerGrid.Gateway.Scheduler;
 
 /// <summary>seed 003's <c>trigger</c> and <c>trigger_params</c> as a native <see cref="JobSchedule"/>.</summary>
-internal static class SeedTrigger
+internal static class SchedulerApiTrigger
 {
     public const string Cron = "cron";
     public const string Interval = "interval";
@@ -14,7 +14,7 @@ internal static class SeedTrigger
 
     public static JobSchedule ToSchedule(string trigger, JsonElement triggerParams) => trigger switch
     {
-        Cron => new JobSchedule { Cron = SeedCron.ToExpression(triggerParams), TimeZone = triggerParams.OptionalString(TimeZoneParam) },
+        Cron => new JobSchedule { Cron = SchedulerApiCron.ToExpression(triggerParams), TimeZone = triggerParams.OptionalString(TimeZoneParam) },
         Interval => new JobSchedule { IntervalSeconds = IntervalOf(triggerParams) },
         _ => throw Invalid($"trigger must be '{Cron}' or '{Interval}', not '{trigger}'"),
     };

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Net.Sockets;
 using Orleans.Runtime.Messaging;
 
-namespace TimerGrid.Gateway.Cluster;
+namespace TimerGrid.Gateway.Retries;
 
 /// <summary>Exceptions that say the cluster did not answer, as opposed to a wrong request or a bug.</summary>
 internal static class ClusterFaults

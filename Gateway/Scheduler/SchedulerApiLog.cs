@@ -3,10 +3,10 @@ using TimerGrid.Grains.Interfaces.Records;
 namespace TimerGrid.Gateway.Scheduler;
 
 /// <summary>An audit entry in seed 003's shape; a <c>custom_run</c>'s description is its execution id, which the web UI links.</summary>
-internal sealed record SeedLog(string JobId, string JobName, string Event, string User, string CreatedTime, string Description)
+internal sealed record SchedulerApiLog(string JobId, string JobName, string Event, string User, string CreatedTime, string Description)
 {
-    public static SeedLog From(AuditEntry entry) => new(
-        entry.Job.Id, entry.JobName ?? "", EventOf(entry.Event), entry.User, SeedTime.Format(entry.CreatedTime), entry.Description);
+    public static SchedulerApiLog From(AuditEntry entry) => new(
+        entry.Job.Id, entry.JobName ?? "", EventOf(entry.Event), entry.User, SchedulerApiTime.Format(entry.CreatedTime), entry.Description);
 
     private static string EventOf(AuditEvent auditEvent) => auditEvent switch
     {
