@@ -5,7 +5,8 @@ namespace TimerGrid.Tests.Fixtures;
 
 /// <summary>
 /// One private PostgreSQL server for the whole test run: initdb into a temp dir, its own port,
-/// started as the postgres user when the tests run as root (PostgreSQL refuses root), stopped at exit.
+/// started as the postgres user when the tests run as root (PostgreSQL refuses root), stopped and removed when the
+/// run ends, however it ends (<see cref="RunCleanup"/>).
 /// Each fixture gets a database of its own.
 /// </summary>
 public sealed class PostgresServer
@@ -65,8 +66,9 @@ public sealed class PostgresServer
         var port = FreePort.Next();
         await RunAsync(asPostgres, Path.Combine(binDir, "initdb"), "-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync");
         var server = new PostgresServer(binDir, root, port, asPostgres);
+        RunCleanup.Register(server.StopCommandLine());
+        RunCleanup.RemoveAtExit(root);
         await server.PgCtlAsync(StartArguments(root, port));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Remove();
         return server;
     }
 
@@ -77,17 +79,11 @@ public sealed class PostgresServer
 
     private Task PgCtlAsync(params string[] args) => RunAsync(_asPostgres, Path.Combine(_binDir, "pg_ctl"), ["-D", DataDir, .. args]);
 
-    private void Remove()
+    /// <summary>Stops the server when the run ends, whether a test left it running, stopped or started again.</summary>
+    private string StopCommandLine()
     {
-        try
-        {
-            StopAsync().GetAwaiter().GetResult();
-        }
-        catch (InvalidOperationException)
-        {
-            // a test left it stopped
-        }
-        Directory.Delete(_root, recursive: true);
+        var stop = string.Join(' ', new[] { Path.Combine(_binDir, "pg_ctl"), "-D", DataDir, "-m", "immediate", "stop" }.Select(RunCleanup.Quote));
+        return _asPostgres ? $"runuser -u postgres -- {stop}" : stop;
     }
 
     private static string FindBinDir() =>

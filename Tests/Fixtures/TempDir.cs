@@ -3,7 +3,7 @@ namespace TimerGrid.Tests.Fixtures;
 /// <summary>A fresh directory under the system temp folder, removed on dispose.</summary>
 public sealed class TempDir : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("timergrid-tests-").FullName;
+    public string Path { get; } = Create();
 
     public void Dispose()
     {
@@ -13,7 +13,14 @@ public sealed class TempDir : IDisposable
         }
         catch (IOException)
         {
-            // A killed process may still hold the SQLite file for a moment; the OS cleans temp.
+            // A killed process may still hold the SQLite file for a moment: removed when the run ends.
         }
+    }
+
+    private static string Create()
+    {
+        var path = Directory.CreateTempSubdirectory("timergrid-tests-").FullName;
+        RunCleanup.RemoveAtExit(path);
+        return path;
     }
 }

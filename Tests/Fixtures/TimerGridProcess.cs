@@ -47,11 +47,20 @@ public sealed class TimerGridProcess : IAsyncDisposable
             info.ArgumentList.Add($"--{key}={value}");
         }
         var node = new TimerGridProcess(Process.Start(info)!) { Url = new Uri($"http://127.0.0.1:{httpPort}") };
+        RunCleanup.KillAtExit(node._process, assembly);
         node._process.OutputDataReceived += (_, e) => node.Append(e.Data);
         node._process.ErrorDataReceived += (_, e) => node.Append(e.Data);
         node._process.BeginOutputReadLine();
         node._process.BeginErrorReadLine();
-        await node.WaitUntilAnsweringAsync(readyPath, readyWithin);
+        try
+        {
+            await node.WaitUntilAnsweringAsync(readyPath, readyWithin);
+        }
+        catch
+        {
+            await node.DisposeAsync();   // one that never got ready must not outlive the test
+            throw;
+        }
         return node;
     }
 
