@@ -1,7 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Orleans.Concurrency;
 using Orleans.Serialization.Invocation;
-using TimerGrid.Grains.Delivery;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Records;
 
@@ -72,25 +71,6 @@ internal sealed partial class JobGrain
     }
 
     private bool Deleting => job.State.DeletingSince is not null;
-
-    /// <summary>Sends one attempt while a delete may interleave; a delete that came meanwhile is written when this returns.</summary>
-    private async Task<DeliveryResult> SendWhileDeletableAsync(long scheduledTime, int attempt)
-    {
-        _delivering = true;
-        try
-        {
-            return await SendAsync(scheduledTime, attempt);
-        }
-        finally
-        {
-            _delivering = false;
-            if (_deletionRequest is { } request)
-            {
-                _deletionRequest = null;
-                await request;   // its write and ours must not overlap
-            }
-        }
-    }
 
     /// <summary>Deletes the job if a delete was queued for it; true when it did.</summary>
     private async Task<bool> RemovedIfDeletingAsync()

@@ -1,5 +1,3 @@
-using TimerGrid.Grains.Interfaces.Jobs;
-
 namespace TimerGrid.Grains.Jobs;
 
 internal sealed partial class JobGrain
@@ -83,76 +81,6 @@ internal sealed partial class JobGrain
         await RegisterReminderAsync();
         await ReconcileAsync();
     }
-
-    private async Task FireOccurrenceAsync(long now)
-    {
-        var state = job.State;
-        if (state.Attempts == 0 && !ApplyMisfirePolicy(now))
-        {
-            return;
-        }
-        state.ExecutionId ??= ExecutionIds.New();
-        var attempt = state.Attempts + 1;
-        var firedAt = state.Attempts == 0 ? now : state.FiredAt ?? now;
-        var result = await AttemptAsync(state.ExecutionId, state.TriggerTime, firedAt, attempt);
-        if (Deleting)
-        {
-            return;
-        }
-        var finishedAt = Now();
-        state.Attempts = attempt;
-        state.FiredAt = firedAt;
-        state.LastError = result.Error;
-        if (result.Delivered)
-        {
-            state.DeliveredAt = finishedAt;
-            LogDelivered(_key.ToString(), attempt, now - state.TriggerTime);
-            EndOccurrence(JobStatus.Delivered, finishedAt);
-        }
-        else if (!result.Retryable || attempt >= retries.MaxAttempts)
-        {
-            LogFailed(_key.ToString(), attempt, result.Error);
-            instruments.DeadLettered();
-            EndOccurrence(JobStatus.Failed, finishedAt);
-        }
-        else if (state.AllowOverlap && state.Schedule is not null)
-        {
-            // The next occurrence need not wait for this one's retries.
-            state.Extra.Add(new FiringState
-            {
-                ScheduledTime = state.TriggerTime, ExecutionId = state.ExecutionId, Attempts = attempt, FiredAt = firedAt,
-                NextAttemptAt = finishedAt + RetryDelay(attempt, result),
-            });
-            EndOccurrence(JobStatus.Scheduled, finishedAt);
-        }
-        else
-        {
-            state.NextAttemptAt = finishedAt + RetryDelay(attempt, result);
-        }
-    }
-
-    private async Task FireExtraAsync(FiringState extra, long now)
-    {
-        var attempt = extra.Attempts + 1;
-        extra.FiredAt ??= now;
-        var result = await AttemptAsync(extra.ExecutionId, extra.ScheduledTime, extra.FiredAt.Value, attempt);
-        if (Deleting)
-        {
-            return;
-        }
-        extra.Attempts = attempt;
-        if (result.Delivered || !result.Retryable || attempt >= retries.MaxAttempts)
-        {
-            job.State.Extra.Remove(extra);
-        }
-        else
-        {
-            extra.NextAttemptAt = Now() + RetryDelay(attempt, result);
-        }
-    }
-
-    private long RetryDelay(int attempt, Delivery.DeliveryResult result) =>
-        (long)retries.DelayAfter(attempt, result.RetryAfter).TotalMilliseconds;
 
     /// <summary>
     /// Makes sure something wakes the job when it is due. A job due after the activation is let go (see

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using TimerGrid.Grains.Delivery;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Records;
-using TimerGrid.Grains.Telemetry;
 using TimerGrid.Grains.Triggers;
 
 namespace TimerGrid.Grains.Jobs;
@@ -13,25 +11,9 @@ internal sealed partial class JobGrain
     /// <summary>At most this many skipped occurrences are recorded one by one for one gap; the last names the rest.</summary>
     private const int MaxSkippedRecords = 20;
 
-    /// <summary>One delivery attempt, recorded as it starts and as it ends.</summary>
-    private async Task<DeliveryResult> AttemptAsync(string executionId, long scheduledTime, long firedAt, int attempt)
+    /// <summary>An attempt's end: its outcome, status and latency; a finished execution also keeps the receiver's answer.</summary>
+    private void RecordAttemptEnded(string executionId, long scheduledTime, long firedAt, int attempt, ExecutionState state, bool finished, DeliveryResult result, long latencyMs)
     {
-        RecordExecution(executionId, scheduledTime, firedAt, attempt, ExecutionState.Running);
-        instruments.AttemptStarted(attempt, Now() - scheduledTime);
-        var route = job.State.Route;
-        var started = Stopwatch.GetTimestamp();
-        DeliveryResult result;
-        using (JobScope(logger, this.GetPrimaryKeyString()))
-        using (JobTracing.StartDelivery(this.GetPrimaryKeyString(), attempt, _scheduledBy))
-        {
-            result = await SendWhileDeletableAsync(scheduledTime, attempt);
-        }
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var latencyMs = (long)elapsed.TotalMilliseconds;
-        var finished = result.Delivered || !result.Retryable || attempt >= retries.MaxAttempts || Deleting;
-        var state = result.Delivered ? ExecutionState.Succeeded : finished ? ExecutionState.Failed : ExecutionState.Retrying;
-        instruments.AttemptEnded(_key.Db, route, result.Delivered ? DeliveryOutcomes.Delivered : finished ? DeliveryOutcomes.Failed : DeliveryOutcomes.Retry,
-            result.HttpStatus, elapsed.TotalSeconds);
         var summary = result.HttpStatus is { } status ? $"HTTP {status} in {latencyMs} ms" : result.Error;
         records.Write(Execution(executionId, scheduledTime, firedAt, attempt, state) with
         {
@@ -41,18 +23,6 @@ internal sealed partial class JobGrain
             Error = result.Error,
             Result = finished ? string.IsNullOrEmpty(result.ResponseBody) ? summary : result.ResponseBody : null,
         });
-        return result;
-    }
-
-    private async Task<DeliveryResult> SendAsync(long scheduledTime, int attempt)
-    {
-        var state = job.State;
-        var route = await RouteOf(state.Route).GetAsync();
-        if (route is null)
-        {
-            return DeliveryResult.GiveUp($"route '{state.Route}' does not exist in db '{_key.Db}'");
-        }
-        return await deliveries.DeliverAsync(new RouteFiring(_key, state.Meta, scheduledTime, route, attempt, state.Queue));
     }
 
     private void RecordExecution(string executionId, long scheduledTime, long? firedAt, int attempt, ExecutionState state) =>
