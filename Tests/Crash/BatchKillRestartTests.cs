@@ -18,13 +18,7 @@ public sealed class BatchKillRestartTests(ITestOutputHelper output) : IDisposabl
     [InlineData("Postgres")]
     public async Task KillDashNine_MidBatch_EveryJobAnsweredOkFiresAfterRestart(string storage)
     {
-        var settings = TestSettings.For(_dataDir.Path);
-        if (storage == "Postgres")
-        {
-            settings["TimerGrid:Storage"] = storage;
-            settings["TimerGrid:ConnectionString"] = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
-            settings["TimerGrid:Auth:Enabled"] = "false";
-        }
+        var settings = await TestSettings.ForAsync(_dataDir.Path, storage);
         await using var receiver = await WebhookReceiver.StartAsync();
         var port = FreePort.Next();
         var acknowledged = new ConcurrentBag<string>();
