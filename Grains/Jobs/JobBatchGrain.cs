@@ -11,9 +11,9 @@ namespace TimerGrid.Grains.Jobs;
 /// A batch create: one call in, then the job grains called concurrently, so that their state writes share the storage's
 /// group commits instead of each waiting for its own. Each job is created by its grain exactly as a single create is
 /// (checks, route, audit); a rule it breaks becomes its result. Any other failure (storage, a silo gone) fails the call:
-/// repeating a batch is safe.
+/// repeating a batch is safe. A stateless worker: each silo runs one batch per core at a time, next to its caller.
 /// </summary>
-[StatelessWorker, Reentrant, GrainType("jobbatch")]
+[StatelessWorker, GrainType("jobbatch")]
 internal sealed class JobBatchGrain(IOptions<TimerGridOptions> options) : Grain, IJobBatchGrain
 {
     /// <summary>Enough writes in flight to fill a group commit, few enough that one batch does not crowd out other callers.</summary>

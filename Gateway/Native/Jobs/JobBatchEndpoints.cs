@@ -26,7 +26,7 @@ public static class JobBatchEndpoints
         var entries = JobBatchRequest.Parse(body.RootElement);
         NewJob[] jobs = [.. entries.Where(e => e.Job is not null).Select(e => e.Job!)];
         var created = jobs.Length == 0 ? [] : await grains.GetGrain<IJobBatchGrain>(0).CreateAsync(db, collection, jobs);
-        var next = 0;
+        var next = 0;   // the grain answers the jobs sent in their order; refused entries keep their place between them
         return TypedResults.Ok(new JobBatchResponse([.. entries.Select(e => JobBatchResult.From(e.Refused ?? created[next++]))]));
     }
 }
