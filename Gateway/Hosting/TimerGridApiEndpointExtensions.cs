@@ -26,6 +26,7 @@ public static class TimerGridApiEndpointExtensions
         app.MapTimerGridHealthChecks();
         app.MapKeyApi();
         app.MapJobApi();
+        app.MapJobBatchApi();
         app.MapJobListApi();
         app.MapRouteApi();
         app.MapRecordApi();

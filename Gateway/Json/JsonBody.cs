@@ -3,10 +3,22 @@ using TimerGrid.Grains.Interfaces.Errors;
 
 namespace TimerGrid.Gateway.Json;
 
-/// <summary>Reads a request body as one JSON object, enforcing a size limit whatever the server in front.</summary>
+/// <summary>Reads a request body as one JSON object (or value), enforcing a size limit whatever the server in front.</summary>
 internal static class JsonBody
 {
     public static async Task<JsonDocument> ReadObjectAsync(HttpRequest request, long maxBytes)
+    {
+        var document = await ReadAsync(request, maxBytes);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw new TimerGridException(ErrorCodes.MalformedBody, "the body must be a JSON object");
+        }
+        return document;
+    }
+
+    /// <summary>Any one JSON value; <see cref="ErrorCodes.MalformedBody"/> when it is not JSON.</summary>
+    public static async Task<JsonDocument> ReadAsync(HttpRequest request, long maxBytes)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -23,21 +35,14 @@ internal static class JsonBody
             }
             buffer.Write(chunk, 0, read);
         }
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = 64 });
+            return JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException e)
         {
             throw new TimerGridException(ErrorCodes.MalformedBody, $"the body is not valid JSON: {e.Message}");
         }
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            document.Dispose();
-            throw new TimerGridException(ErrorCodes.MalformedBody, "the body must be a JSON object");
-        }
-        return document;
     }
 
     private static async Task<TimerGridException> TooLargeAsync(HttpRequest request, long maxBytes)

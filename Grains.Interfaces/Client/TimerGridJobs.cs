@@ -30,6 +30,17 @@ public sealed class TimerGridJobs
     public Task<CreateOutcome> ScheduleAsync(string id, JobSpec spec) =>
         Job(id).CreateAsync(spec).UnlessConflictAsync(ErrorCodes.JobExists, $"job '{id}' exists with a different spec; reschedule it instead");
 
+    /// <summary>
+    /// Creates 1 to 1,000 jobs in one call, as <c>POST /job/{db}/{collection}/batch</c> does: one result per job, in order,
+    /// ok (<see cref="CreateOutcome.Created"/>, or <see cref="CreateOutcome.AlreadyExists"/> for a repeat) or with the code
+    /// <see cref="ScheduleAsync(string, JobSpec)"/> would throw for it (<see cref="ErrorCodes.JobExists"/> for another spec
+    /// under an existing id). A bad job fails only itself; the same id twice is two creates in order; every ok job is
+    /// durable when the call returns, and repeating the call is safe. Throws <see cref="ErrorCodes.InvalidBatch"/> for no
+    /// jobs or more than 1,000.
+    /// </summary>
+    public async Task<IReadOnlyList<JobCreateResult>> ScheduleManyAsync(IEnumerable<NewJob> jobs) =>
+        await _grains.GetGrain<IJobBatchGrain>(0).CreateAsync(Db, Collection, [.. jobs]);
+
     /// <summary>The job as stored, or null when there is none.</summary>
     public Task<JobView?> GetAsync(string id) => Job(id).GetAsync();
 

@@ -34,4 +34,7 @@ public sealed class TimerGridOptions
 
     /// <summary>Largest accepted meta, in UTF-8 bytes.</summary>
     [Range(1, 16 * 1024 * 1024)] public int MaxMetaBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Largest accepted body of a batch create (<c>POST /job/{db}/{collection}/batch</c>), in bytes; at most 64 MiB, what the server reads at all.</summary>
+    [Range(1024, 64 * 1024 * 1024)] public int MaxBatchBodyBytes { get; set; } = 16 * 1024 * 1024;
 }

@@ -57,6 +57,8 @@ public static class ErrorCodes
     public static readonly TimerGridError InvalidPaging = new("E026", 400);
     /// <summary>A listing filter has an unknown value: status, enabled, or failed (of a db's executions).</summary>
     public static readonly TimerGridError InvalidFilter = new("E027", 400);
+    /// <summary>A batch body is not <c>{"jobs": [...]}</c>, or holds no job or more than <see cref="Validation.JobBatchRules.MaxJobs"/>.</summary>
+    public static readonly TimerGridError InvalidBatch = new("E028", 400);
     /// <summary>No API key: the Authorization header is missing or is not <c>Bearer &lt;key&gt;</c>.</summary>
     public static readonly TimerGridError MissingApiKey = new("E030", 401);
     /// <summary>The API key is unknown or revoked.</summary>

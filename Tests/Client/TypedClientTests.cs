@@ -54,6 +54,33 @@ public sealed class TypedClientTests(SiloFixture silo) : IAsyncLifetime
         Assert.Null(await jobs.GetAsync("j"));
     }
 
+    [Fact]
+    public async Task ScheduleMany_MixedJobs_OneResultEachInOrderWithTheCodesOfScheduleAsync()
+    {
+        var jobs = _client.Jobs("typed", "many");
+        var at = Future.ToUnixTimeMilliseconds();
+        NewJob[] batch =
+        [
+            new("a", new JobSpec(at, "{}", "r")),
+            new("a/b", new JobSpec(at, "{}", "r")),
+            new("nowhere", new JobSpec(at, "{}", "missing")),
+            new("hourly", new JobSpec(null, "{}", "r") { Schedule = new JobSchedule { IntervalSeconds = 3600 } }),
+            new("a", new JobSpec(at + 1, "{}", "r")),
+        ];
+
+        var first = await jobs.ScheduleManyAsync(batch);
+        var again = await jobs.ScheduleManyAsync(batch);
+
+        Assert.Equal(["a", "a/b", "nowhere", "hourly", "a"], first.Select(r => r.Id));
+        Assert.Equal([CreateOutcome.Created, null, null, CreateOutcome.Created, null], first.Select(r => r.Outcome));
+        Assert.Equal([null, "E002", "E010", null, "E006"], first.Select(r => r.Error?.Code));
+        Assert.Equal([true, false, false, true, false], again.Select(r => r.IsOk));
+        Assert.Equal(CreateOutcome.AlreadyExists, again[0].Outcome);
+        Assert.Equal(at, (await jobs.GetAsync("a"))!.Spec.TriggerTime);
+        var empty = await Assert.ThrowsAsync<TimerGridException>(() => jobs.ScheduleManyAsync([]));
+        Assert.Equal(ErrorCodes.InvalidBatch, empty.Error);
+    }
+
     public async Task InitializeAsync() => await _client.Routes("typed").CreateWebhookAsync("r", silo.Receiver.UrlFor("typed"));
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -16,6 +16,7 @@ public sealed class TimerGridOptionsTests
     [InlineData("--TimerGrid:Storage=7", "TimerGrid:Storage: '7' is not a storage")]
     [InlineData("--TimerGrid:ClusterId=", "TimerGrid:ClusterId: ")]
     [InlineData("--TimerGrid:SiloPort=70000", "TimerGrid:SiloPort: ")]
+    [InlineData("--TimerGrid:MaxBatchBodyBytes=100000000", "TimerGrid:MaxBatchBodyBytes: ")]
     public async Task Start_BadSetting_FailsNamingTheKey(string setting, string message)
     {
         using var host = Host([setting]);

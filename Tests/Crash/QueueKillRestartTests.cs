@@ -21,13 +21,7 @@ public sealed class QueueKillRestartTests(ITestOutputHelper output) : IDisposabl
     [InlineData("Postgres")]
     public async Task KillDashNine_WithJobsQueuedAndTaken_QueuedSurvive_TakenComeBackAfterTheirVisibility(string storage)
     {
-        var settings = TestSettings.For(_dataDir.Path);
-        if (storage == "Postgres")
-        {
-            settings["TimerGrid:Storage"] = storage;
-            settings["TimerGrid:ConnectionString"] = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
-            settings["TimerGrid:Auth:Enabled"] = "false";
-        }
+        var settings = await TestSettings.ForAsync(_dataDir.Path, storage);
         var port = FreePort.Next();
         var acknowledged = new ConcurrentBag<string>();
         var takenBefore = new Dictionary<string, Stopwatch>();

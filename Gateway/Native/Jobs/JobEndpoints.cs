@@ -32,8 +32,8 @@ public static class JobEndpoints
     private static async Task<Results<Ok<StatusOk>, Conflict<ApiError>>> CreateAsync(string db, string collection, HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
     {
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
-        var (id, spec) = JobRequest.Parse(body.RootElement);
-        var key = new JobKey(db, collection, id ?? throw new TimerGridException(ErrorCodes.MissingField, "id is required"));
+        var (id, spec) = JobRequest.ParseCreate(body.RootElement);
+        var key = new JobKey(db, collection, id);
         JobSpecRules.Validate(key, spec, options.Value.MaxMetaBytes);
         return await Job(grains, key).CreateAsync(spec) == CreateOutcome.Conflict
             ? ApiError.Conflict(ErrorCodes.JobExists, $"job '{key.Id}' exists with a different body; use PUT to change it")

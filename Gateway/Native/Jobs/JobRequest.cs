@@ -14,6 +14,13 @@ internal static class JobRequest
     /// <summary>meta when the client sends none.</summary>
     public const string EmptyMeta = "{}";
 
+    /// <summary>A create body, single or in a batch: <see cref="Parse"/>, and the <c>id</c> it must give.</summary>
+    public static (string Id, JobSpec Spec) ParseCreate(JsonElement body)
+    {
+        var (id, spec) = Parse(body);
+        return (id ?? throw new TimerGridException(ErrorCodes.MissingField, "id is required"), spec);
+    }
+
     /// <summary>A create or replace body: the whole job, <c>route</c> required, absent options at their defaults.</summary>
     public static (string? Id, JobSpec Spec) Parse(JsonElement body)
     {
