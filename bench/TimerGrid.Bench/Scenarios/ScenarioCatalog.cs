@@ -2,7 +2,7 @@ namespace TimerGrid.Bench.Scenarios;
 
 /// <summary>
 /// The scenarios by name; <c>all</c> runs them in this order, the big <c>pending</c> last. <c>listing</c> and <c>queue</c>
-/// run only when named: listing fills a collection of a million jobs to time reads, and fires nothing worth measuring;
+/// run only when named (bulk too: batch creation, TimerGrid over REST only): listing fills a collection of a million jobs to time reads, and fires nothing worth measuring;
 /// queue measures seed 002's pull queues, not firing.
 /// </summary>
 internal static class ScenarioCatalog
@@ -12,7 +12,7 @@ internal static class ScenarioCatalog
     private static readonly IScenario[] Scenarios =
         [new BurstScenario(), new SpreadScenario(), new CapacityScenario(), new RecoveryScenario(), new PendingScenario()];
 
-    private static readonly IScenario[] OnlyByName = [new ListingScenario(), new QueueScenario()];
+    private static readonly IScenario[] OnlyByName = [new ListingScenario(), new QueueScenario(), new BulkScenario()];
 
     private static IEnumerable<IScenario> Known => Scenarios.Concat(OnlyByName);
 
