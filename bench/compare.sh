@@ -19,8 +19,11 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 stop() { as_pg "$pgbin/pg_ctl" -D "$root/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$root"; }
 trap stop EXIT
 as_pg "$pgbin/initdb" -D "$root/data" -U postgres --auth=trust -E UTF8 >/dev/null
+# pg_stat_statements (in the server package's contrib) lets the bench count statements per job.
+preload=""
+[ -f "$(dirname "$pgbin")/lib/pg_stat_statements.so" ] && preload="-c shared_preload_libraries=pg_stat_statements"
 as_pg "$pgbin/pg_ctl" -D "$root/data" -l "$root/server.log" -w start \
-  -o "-k $root -c listen_addresses='' -c max_connections=300" >/dev/null
+  -o "-k $root -c listen_addresses='' -c max_connections=300 $preload" >/dev/null
 echo "compare.sh: PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on $root" >&2
 
 dotnet run --no-build -c Release --project bench/TimerGrid.Bench -- compare --pg "Host=$root;Username=postgres;Database=postgres" "$@"

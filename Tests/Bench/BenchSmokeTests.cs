@@ -80,6 +80,35 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task Capacity_on_two_silos_behind_gateways_reports_each_process_and_PostgreSQL_per_job_and_the_projection()
+    {
+        var postgres = await PostgresServer.InstanceAsync();
+        using var results = new TempDir();
+        var run = await BenchRun.RunAsync(results.Path, ["capacity", "--targets", "timergrid-postgres-2silos", "--pg", postgres.ServerConnectionString, .. TinySizes]);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var result = Assert.Single(run.Results);
+        Assert.Equal(("capacity", "timergrid-postgres-2silos"), (result.Scenario, result.Target));
+        AssertTimerGridFiredEveryJob(result, "");
+        Assert.Contains("2 silos active in the membership table", run.Stderr);
+        var step = Assert.Single(result.Steps);
+        // Both silos and both gateways worked; the server's own processes and counters moved.
+        string[] spent =
+        [
+            "silo1_cpu_ms_per_job", "silo2_cpu_ms_per_job", "gateway1_cpu_ms_per_job", "gateway2_cpu_ms_per_job",
+            "pg_cpu_ms_per_job", "pg_xacts_per_job", "pg_write_xacts_per_job", "pg_rows_written_per_job", "pg_wal_bytes_per_job",
+        ];
+        Assert.All(spent, figure => Assert.True(step[figure] > 0, figure));
+        if (step["passed"] == 1)
+        {
+            var projected = 4 * 1000 / result["capacity_pg_cpu_ms_per_job"];   // both rounded to 3 decimals in the JSON
+            Assert.InRange(result["projected_pg4_jobs_per_s"], projected * 0.999, projected * 1.001);
+            Assert.Contains("**Projection, not measured**", run.Stdout);
+        }
+        Assert.Contains("**Cost per job, measured**", run.Stdout);
+    }
+
+    [Fact]
     public async Task Listing_fills_a_collection_with_some_jobs_failed_and_times_its_pages()
     {
         using var results = new TempDir();

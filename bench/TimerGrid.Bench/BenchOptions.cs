@@ -7,14 +7,16 @@ namespace TimerGrid.Bench;
 internal sealed record BenchOptions(
     string Command, IReadOnlyList<IScenario> Scenarios, IReadOnlyList<ITarget> Targets,
     int Jobs, TimeSpan? Ahead, int Rate, int Seconds, int Pending, TimeSpan Idle, string? Postgres, string OutDir,
-    int StartRate, int StepSeconds, double Ramp, int MaxRate, string? BaselineSilo)
+    int StartRate, int StepSeconds, double Ramp, int MaxRate, string? BaselineSilo, int SiloCores)
 {
     private const string Usage =
-        "usage: TimerGrid.Bench burst|spread|capacity|recovery|pending|listing|queue|bulk|all|compare [--targets T,..] [--scenarios S,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--ramp F] [--max-rate R] [--pending M] [--idle S] [--baseline-silo DLL] [--out DIR]\n" +
+        "usage: TimerGrid.Bench burst|spread|capacity|recovery|pending|listing|queue|bulk|all|compare [--targets T,..] [--scenarios S,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--ramp F] [--max-rate R] [--pending M] [--idle S] [--baseline-silo DLL] [--silo-cores C] [--out DIR]
+" +
         "  compare      burst, spread and recovery on every target, at a size that takes minutes (all: every scenario, full size)\n" +
         "  --scenarios  compare: which scenarios, comma-separated (burst,spread,recovery); they run in the order above\n" +
         "  --targets    comma-separated, or 'all' (compare: all; otherwise timergrid-sqlite):\n" +
         "               {0}\n" +
+        "               timergrid-postgres-<N>silos: N silos and 2 standalone gateways on PostgreSQL (burst, spread, capacity only)\n" +
         "  --pg CONN    a PostgreSQL server (a role that may create databases) for the PostgreSQL targets\n" +
         "  --jobs N     jobs in a burst, in recovery, and in the burst beside the pending jobs; listing: its failed jobs; queue: per round (1000)\n" +
         "  queue        seed 002: 8 then 64 workers drain --jobs jobs each while 16 producers enqueue; then native jobs routed to a queue (not in all)\n" +
@@ -27,12 +29,13 @@ internal sealed record BenchOptions(
         "  --pending M  pending: jobs due 30 days ahead; listing: jobs in the listed collection (1000000)\n" +
         "  --idle S     pending: seconds of idle CPU measured after creation (60), and half that after the restart\n" +
         "  --baseline-silo DLL  the TimerGrid.Silo.dll of another build, which target timergrid-sqlite-baseline runs (bench/baseline.sh builds one)\n" +
+        "  --silo-cores C  capacity's projection: the cores of one silo (and of one gateway) it counts silos in (4)\n" +
         "  --out DIR    where the JSON results go (bench/results)";
 
     public const string Compare = "compare";
 
     private static readonly string[] Flags =
-        ["targets", "scenarios", "pg", "jobs", "ahead", "rate", "seconds", "ramp", "max-rate", "pending", "idle", "baseline-silo", "out"];
+        ["targets", "scenarios", "pg", "jobs", "ahead", "rate", "seconds", "ramp", "max-rate", "pending", "idle", "baseline-silo", "silo-cores", "out"];
 
     public static BenchOptions Parse(string[] args, string defaultOutDir)
     {
@@ -72,9 +75,14 @@ internal sealed record BenchOptions(
         {
             throw new ArgumentException($"--scenarios is for compare\n{usage}");
         }
+        var scenarios = comparing ? ParseScenarios(values.GetValueOrDefault("scenarios"), usage) : [.. ScenarioCatalog.Select(command)];
+        if (targets.OfType<ClusterTarget>().FirstOrDefault() is { } cluster && scenarios.FirstOrDefault(s => !ClusterTarget.Scenarios.Contains(s.Name)) is { } unfit)
+        {
+            throw new ArgumentException($"target {cluster.Name} runs {string.Join(", ", ClusterTarget.Scenarios)}, not {unfit.Name} (which kills, restarts or reads a single node)\n{usage}");
+        }
         return new BenchOptions(
             command,
-            comparing ? ParseScenarios(values.GetValueOrDefault("scenarios"), usage) : [.. ScenarioCatalog.Select(command)],
+            scenarios,
             targets,
             Positive(values, "jobs", 1000, usage),
             values.ContainsKey("ahead") ? TimeSpan.FromSeconds(Positive(values, "ahead", 0, usage)) : null,
@@ -89,7 +97,8 @@ internal sealed record BenchOptions(
             Positive(values, "seconds", 30, usage),
             ParseRamp(values, usage),
             Positive(values, "max-rate", 20_000, usage),
-            baselineSilo);
+            baselineSilo,
+            Positive(values, "silo-cores", 4, usage));
     }
 
     private static IReadOnlyList<IScenario> ParseScenarios(string? list, string usage)

@@ -41,6 +41,11 @@ foreach (var target in options.Targets)
 
 Console.WriteLine($"Machine: {MachineInfo.Line()}\n");
 Console.WriteLine(ResultsTable.Of(reports));
+if (CostTable.Of(reports, options.SiloCores) is { } costs)
+{
+    Console.WriteLine();
+    Console.WriteLine(costs);
+}
 if (options.Command == BenchOptions.Compare)
 {
     Console.WriteLine();

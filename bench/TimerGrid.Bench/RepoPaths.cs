@@ -15,11 +15,14 @@ internal sealed record RepoPaths(string Root)
 
     public string SiloDll => Path.Combine(Root, "Silo", "bin", Configuration, "net10.0", "TimerGrid.Silo.dll");
 
+    /// <summary>The standalone gateway, an Orleans client of a cluster's silos.</summary>
+    public string GatewayDll => Path.Combine(Root, "Gateway", "bin", Configuration, "net10.0", "TimerGrid.Gateway.dll");
+
     public string PeersDll => Path.Combine(Root, "bench", "TimerGrid.Bench.Peers", "bin", Configuration, "net10.0", "TimerGrid.Bench.Peers.dll");
 
     public string DefaultResultsDir => Path.Combine(Root, "bench", "results");
 
-    public IEnumerable<string> MissingBuilds => new[] { SiloDll, PeersDll }.Where(dll => !File.Exists(dll));
+    public IEnumerable<string> MissingBuilds => new[] { SiloDll, GatewayDll, PeersDll }.Where(dll => !File.Exists(dll));
 
     public static RepoPaths Find()
     {

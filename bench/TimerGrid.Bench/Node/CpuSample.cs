@@ -2,10 +2,10 @@ using System.Diagnostics;
 
 namespace TimerGrid.Bench.Node;
 
-/// <summary>A process's CPU seconds at a moment, to measure its CPU use over a window.</summary>
+/// <summary>The CPU seconds of a process, or of a target's processes together, at a moment, to measure CPU use over a window.</summary>
 internal readonly record struct CpuSample(double CpuSeconds, long Timestamp)
 {
-    public static CpuSample Take(int pid) => new(ProcessStats.CpuSeconds(pid), Stopwatch.GetTimestamp());
+    public static CpuSample Take(params IEnumerable<int> pids) => new(pids.Sum(ProcessStats.CpuSeconds), Stopwatch.GetTimestamp());
 
     /// <summary>CPU used since this sample, in percent of one core (200 % = both of two cores busy).</summary>
     public double PercentUntil(CpuSample later) =>

@@ -1,22 +1,20 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace TimerGrid.Bench.Node;
 
 /// <summary>
 /// One scheduler node (TimerGrid's silo, or a peer's host) as a separate OS process, so that it can be
 /// measured through /proc, killed with SIGKILL and restarted on the same data. It serves HTTP on
-/// <see cref="Url"/> and answers <c>GET /healthz</c>; <paramref name="arguments"/> gives the rest of
-/// its command line, asked again at each start. A bench stopped by a signal (Ctrl-C, <c>timeout</c>)
-/// kills its node too rather than leave it running.
+/// <see cref="Url"/> and is up once <paramref name="readyPath"/> answers 200 (<c>/healthz</c>; a standalone
+/// gateway's <c>/readyz</c>, which waits for the cluster); <paramref name="arguments"/> gives the rest of
+/// its command line, asked again at each start. A bench stopped by a signal kills it too (<see cref="NodeReaper"/>).
 /// </summary>
-internal sealed class NodeProcess(string dll, Func<IEnumerable<string>> arguments, string logPath) : IDisposable
+internal sealed class NodeProcess(string dll, Func<IEnumerable<string>> arguments, string logPath, string readyPath = "/healthz") : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     private readonly int _httpPort = FreePort.Next();
     private readonly StreamWriter _log = new(logPath, append: true) { AutoFlush = true };
-    private PosixSignalRegistration[] _signals = [];
     private Process? _process;
 
     public Uri Url => new($"http://127.0.0.1:{_httpPort}");
@@ -28,7 +26,7 @@ internal sealed class NodeProcess(string dll, Func<IEnumerable<string>> argument
         var running => running.Id,
     };
 
-    /// <summary>Starts the node and returns how long it took from process start until <c>/healthz</c> answered 200.</summary>
+    /// <summary>Starts the node and returns how long it took from process start until its ready path answered 200.</summary>
     public async Task<TimeSpan> StartAsync()
     {
         var info = new ProcessStartInfo("dotnet")
@@ -43,10 +41,7 @@ internal sealed class NodeProcess(string dll, Func<IEnumerable<string>> argument
         {
             info.ArgumentList.Add(argument);
         }
-        if (_signals.Length == 0)
-        {
-            _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }.Select(s => PosixSignalRegistration.Create(s, OnSignal))];
-        }
+        NodeReaper.Watch(this);
         var started = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         _process = process;
@@ -78,13 +73,6 @@ internal sealed class NodeProcess(string dll, Func<IEnumerable<string>> argument
         process.Dispose();
     }
 
-    private void OnSignal(PosixSignalContext context)
-    {
-        Kill();
-        // The receiver's host would swallow the signal and leave the bench running without it.
-        Environment.Exit(context.Signal switch { PosixSignal.SIGINT => 130, PosixSignal.SIGQUIT => 131, _ => 143 });
-    }
-
     private async Task WaitUntilHealthyAsync(Process process)
     {
         using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(2) };
@@ -97,7 +85,7 @@ internal sealed class NodeProcess(string dll, Func<IEnumerable<string>> argument
             }
             try
             {
-                using var response = await http.GetAsync("/healthz");
+                using var response = await http.GetAsync(readyPath);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -113,7 +101,7 @@ internal sealed class NodeProcess(string dll, Func<IEnumerable<string>> argument
             }
             await Task.Delay(50);
         }
-        throw new TimeoutException($"the node did not answer /healthz within {StartTimeout}; see {logPath}");
+        throw new TimeoutException($"the node did not answer {readyPath} within {StartTimeout}; see {logPath}");
     }
 
     private void Append(string? line)
@@ -130,10 +118,7 @@ internal sealed class NodeProcess(string dll, Func<IEnumerable<string>> argument
 
     public void Dispose()
     {
-        foreach (var signal in _signals)
-        {
-            signal.Dispose();
-        }
+        NodeReaper.Forget(this);
         Kill();
         _log.Dispose();
     }

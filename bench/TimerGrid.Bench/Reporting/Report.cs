@@ -97,6 +97,7 @@ internal sealed class Report(string scenario, ITarget target)
                 ["step_seconds"] = options.StepSeconds,
                 ["ramp"] = options.Ramp,
                 ["max_rate"] = options.MaxRate,
+                ["silo_cores"] = options.SiloCores,
             },
             ["figures"] = FiguresJson(),
         };

@@ -1,4 +1,5 @@
 using TimerGrid.Bench.Callbacks;
+using TimerGrid.Bench.Costs;
 using TimerGrid.Bench.Load;
 using TimerGrid.Bench.Node;
 using TimerGrid.Bench.Targets;
@@ -11,7 +12,13 @@ internal sealed class BenchRig(ITarget target, string workDir, Deployment deploy
 {
     public ITarget Target => target;
 
+    /// <summary>The target's one node; a cluster target has none (it runs only the scenarios that need none).</summary>
     public NodeProcess Node => deployment.Node;
+
+    /// <summary>Every process of the target: the node, or a cluster's silos and gateways.</summary>
+    public IReadOnlyList<int> Pids => [.. deployment.Processes.Select(p => p.Process.Pid)];
+
+    public CostMeter Costs => deployment.Costs;
 
     public IBenchStorage Storage => deployment.Storage;
 
@@ -36,8 +43,9 @@ internal sealed class BenchRig(ITarget target, string workDir, Deployment deploy
         try
         {
             var deployment = await target.DeployAsync(environment, workDir, receiver);
-            Console.Error.WriteLine($"   {target.Name}: node pid {deployment.Node.Pid} on {deployment.Node.Url} answered in {deployment.Startup.TotalSeconds:F1} s; " +
-                $"jobs via {deployment.Jobs.Kind}; its log: {NodeLog(workDir)}");
+            var processes = string.Join(", ", deployment.Processes.Select(p => $"{p.Name} pid {p.Process.Pid} on {p.Process.Url}"));
+            Console.Error.WriteLine($"   {target.Name}: {processes}; ready in {deployment.Startup.TotalSeconds:F1} s; " +
+                $"jobs via {deployment.Jobs.Kind}; logs in {workDir}");
             return new BenchRig(target, workDir, deployment, receiver);
         }
         catch
@@ -47,13 +55,11 @@ internal sealed class BenchRig(ITarget target, string workDir, Deployment deploy
         }
     }
 
-    /// <summary>Kills the node and removes its storage; the node's log stays for a post-mortem.</summary>
+    /// <summary>Kills the target's processes and removes its storage; their logs stay for a post-mortem.</summary>
     public async ValueTask DisposeAsync()
     {
         await deployment.DisposeAsync();
         await receiver.DisposeAsync();
-        Console.Error.WriteLine($"   removed {target.Name}'s storage; {NodeLog(workDir)} kept");
+        Console.Error.WriteLine($"   removed {target.Name}'s storage; the logs in {workDir} kept");
     }
-
-    private static string NodeLog(string workDir) => Path.Combine(workDir, "node.log");
 }

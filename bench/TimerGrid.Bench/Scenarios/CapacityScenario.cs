@@ -6,8 +6,9 @@ namespace TimerGrid.Bench.Scenarios;
 /// Ramps the rate in paced steps (<see cref="PacedStep"/>: jobs due continuously at the step's rate,
 /// each created 6 s ahead, in a collection of the step's own) and reports the highest rate the target
 /// sustained for a whole step (<see cref="CapacityCriteria"/>): <c>capacity_jobs_per_s</c>, 0 if the
-/// first step failed. Each step's webhooks are awaited before the next starts; the ramp stops at the
-/// first failing step, or after the step at <c>--max-rate</c>.
+/// first step failed, with that step's cost per job and, on PostgreSQL, the <see cref="Projection"/>
+/// from it. Each step's webhooks are awaited before the next starts; the ramp stops at the first
+/// failing step, or after the step at <c>--max-rate</c>.
 /// </summary>
 internal sealed class CapacityScenario : IScenario
 {
@@ -49,6 +50,11 @@ internal sealed class CapacityScenario : IScenario
                 report.Add($"capacity_{figure}", sustained.Figure(figure) ?? 0);
             }
             report.Add("capacity_node_cpu_pct", CapacityCriteria.NodeCpu(sustained) ?? 0);
+            foreach (var (key, value) in sustained.Figures.Where(f => f.Key.EndsWith("_per_job", StringComparison.Ordinal)))
+            {
+                report.Add($"capacity_{key}", value);
+            }
+            Projection.AddTo(report, sustained, options.SiloCores);
         }
         if (report.Steps[^1].Figure("passed") == 0)
         {

@@ -10,8 +10,9 @@ namespace TimerGrid.Bench.Scenarios;
 /// is due: in steady state the node creates and fires R jobs/s at once. <c>spread</c> is one such step;
 /// <c>capacity</c> runs them at increasing rates.
 /// </summary>
-/// <param name="CpuCreateAndFirePct">The node's CPU from the first due time to the end of creation; null when creation ended before the first job was due (D ≤ lead).</param>
-internal sealed record PacedStep(JobBatch Batch, FiringOutcome Outcome, double? CpuCreateAndFirePct, double CpuRunPct)
+/// <param name="CpuCreateAndFirePct">The node's CPU (a cluster's: all its processes') from the first due time to the end of creation; null when creation ended before the first job was due (D ≤ lead).</param>
+/// <param name="CostPerJob">What the target's processes and its PostgreSQL server spent per job, from before creation until the step's webhooks (and their duplicates' grace) were in.</param>
+internal sealed record PacedStep(JobBatch Batch, FiringOutcome Outcome, double? CpuCreateAndFirePct, double CpuRunPct, IReadOnlyList<KeyValuePair<string, double>> CostPerJob)
 {
     public static readonly TimeSpan Lead = TimeSpan.FromSeconds(6);
 
@@ -21,31 +22,34 @@ internal sealed record PacedStep(JobBatch Batch, FiringOutcome Outcome, double? 
     /// <summary>Creates the step's jobs, delivering to <paramref name="route"/>, then waits for their firings (until 60 s after the last was due).</summary>
     public static async Task<PacedStep> RunAsync(BenchRig rig, string collection, int rate, int seconds, string route = JobPlan.WebhookRoute)
     {
-        var pid = rig.Node.Pid;
+        var pids = rig.Pids;
         var firstDue = EpochClock.Now + (long)Lead.TotalMilliseconds;
         var plan = new JobPlan(collection, rate * seconds, i => firstDue + 1000L * i / rate, Lead) { Route = route };
         Console.Error.WriteLine($"   {collection}: {plan.Count} jobs, {rate}/s due for {seconds} s, each created {Lead.TotalSeconds:F0} s ahead");
 
-        var runStart = CpuSample.Take(pid);
+        var costStart = await rig.Costs.SampleAsync();
+        var runStart = CpuSample.Take(pids);
         var creating = rig.Driver.CreateJobsAsync(plan);
         await EpochClock.UntilAsync(firstDue);
-        var bothStart = CpuSample.Take(pid);   // from now on the node fires while it creates
+        var bothStart = CpuSample.Take(pids);   // from now on the node fires while it creates
         var batch = await creating;
-        var bothEnd = CpuSample.Take(pid);
+        var bothEnd = CpuSample.Take(pids);
 
         var log = rig.Receiver.For(collection);
         var deadline = batch.LastTriggerTime + ArrivalGraceMs;
         await log.WaitForAsync(batch.Acknowledged, deadline);
-        var runEnd = CpuSample.Take(pid);
+        var runEnd = CpuSample.Take(pids);
         var outcome = await FiringOutcome.AwaitAsync(log, batch, deadline);
+        var costEnd = await rig.Costs.SampleAsync();
         return new PacedStep(
             batch,
             outcome,
             seconds * 1000 > Lead.TotalMilliseconds ? bothStart.PercentUntil(bothEnd) : null,
-            runStart.PercentUntil(runEnd));
+            runStart.PercentUntil(runEnd),
+            [.. rig.Costs.PerJob(costStart, costEnd, batch.Acknowledged)]);
     }
 
-    /// <summary>The step's figures, each named with <paramref name="prefix"/>: creation, <c>min_lead_ms</c>, firing, the node's CPU.</summary>
+    /// <summary>The step's figures, each named with <paramref name="prefix"/>: creation, <c>min_lead_ms</c>, firing, the node's CPU, the cost per job.</summary>
     public void AddTo(Report report, string prefix = "")
     {
         report.AddCreation(Batch, prefix);
@@ -56,5 +60,9 @@ internal sealed record PacedStep(JobBatch Batch, FiringOutcome Outcome, double? 
             report.Add(prefix + "node_cpu_create_and_fire_pct", both);
         }
         report.Add(prefix + "node_cpu_run_pct", CpuRunPct);
+        foreach (var (key, value) in CostPerJob)
+        {
+            report.Add(prefix + key, value);
+        }
     }
 }

@@ -1,19 +1,28 @@
 using TimerGrid.Bench.Callbacks;
+using TimerGrid.Bench.Costs;
 using TimerGrid.Bench.Load;
 using TimerGrid.Bench.Node;
 
 namespace TimerGrid.Bench.Targets;
 
-/// <summary>One target deployed for one scenario: its running node, its storage and the client that creates its jobs.</summary>
-internal sealed class Deployment(NodeProcess node, IBenchStorage storage, IJobClient jobs, TimeSpan startup) : IAsyncDisposable
+/// <summary>One target deployed for one scenario: its running processes, its storage and the client that creates its jobs.</summary>
+internal sealed class Deployment(IReadOnlyList<TargetProcess> processes, IBenchStorage storage, IJobClient jobs, TimeSpan startup, PostgresProbe? postgres) : IAsyncDisposable
 {
-    public NodeProcess Node => node;
+    public IReadOnlyList<TargetProcess> Processes => processes;
+
+    /// <summary>The target's one node, which scenarios kill, restart and read; a cluster has none.</summary>
+    public NodeProcess Node => processes is [var only]
+        ? only.Process
+        : throw new InvalidOperationException($"a cluster of {processes.Count} processes has no single node to kill, restart or read");
 
     public IBenchStorage Storage => storage;
 
     public IJobClient Jobs => jobs;
 
-    /// <summary>From starting the node process until <c>/healthz</c> answered.</summary>
+    /// <summary>What its processes and, on PostgreSQL, the database server spend.</summary>
+    public CostMeter Costs { get; } = new(processes, postgres);
+
+    /// <summary>From starting the first process until the target was ready.</summary>
     public TimeSpan Startup => startup;
 
     /// <summary>
@@ -23,27 +32,51 @@ internal sealed class Deployment(NodeProcess node, IBenchStorage storage, IJobCl
     /// </summary>
     public Func<Task<CallbackSilo>>? JoinCallbacks { get; private init; }
 
-    /// <summary>Starts <paramref name="node"/> on <paramref name="storage"/> and connects; on failure removes both.</summary>
-    public static async Task<Deployment> StartAsync(NodeProcess node, IBenchStorage storage, Func<Task<IJobClient>> connect, Func<Task<CallbackSilo>>? joinCallbacks = null)
+    /// <summary>Starts a single <paramref name="node"/> on <paramref name="storage"/> and connects; on failure removes both.</summary>
+    public static Task<Deployment> StartAsync(TargetProcess node, IBenchStorage storage, Func<Task<IJobClient>> connect, Func<Task<CallbackSilo>>? joinCallbacks = null) =>
+        StartAsync([node], storage, node.Process.StartAsync, connect, joinCallbacks);
+
+    /// <summary>Runs <paramref name="start"/>, which starts <paramref name="processes"/>, and connects; on failure kills them and removes the storage.</summary>
+    public static async Task<Deployment> StartAsync(
+        IReadOnlyList<TargetProcess> processes, IBenchStorage storage, Func<Task<TimeSpan>> start, Func<Task<IJobClient>> connect, Func<Task<CallbackSilo>>? joinCallbacks = null)
     {
+        IJobClient? jobs = null;
         try
         {
-            var startup = await node.StartAsync();
-            return new Deployment(node, storage, await connect(), startup) { JoinCallbacks = joinCallbacks };
+            var startup = await start();
+            jobs = await connect();
+            var postgres = storage is PostgresDatabase database ? await PostgresProbe.StartAsync(database) : null;
+            return new Deployment(processes, storage, jobs, startup, postgres) { JoinCallbacks = joinCallbacks };
         }
         catch
         {
-            node.Dispose();
+            StopAll(processes);
+            if (jobs is not null)
+            {
+                await jobs.DisposeAsync();
+            }
             await storage.DisposeAsync();
             throw;
         }
     }
 
-    /// <summary>Kills the node and removes its storage.</summary>
+    /// <summary>Kills the processes and removes the storage.</summary>
     public async ValueTask DisposeAsync()
     {
-        node.Dispose();
+        StopAll(processes);
         await jobs.DisposeAsync();
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+        }
         await storage.DisposeAsync();
+    }
+
+    private static void StopAll(IEnumerable<TargetProcess> processes)
+    {
+        foreach (var process in processes)
+        {
+            process.Process.Dispose();
+        }
     }
 }

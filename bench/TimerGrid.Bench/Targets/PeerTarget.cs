@@ -24,6 +24,6 @@ internal sealed class PeerTarget(string scheduler, string profile, string title)
             environment.Paths.PeersDll,
             () => [$"--Peer:Scheduler={scheduler}", $"--Peer:Profile={profile}", $"--Peer:ConnectionString={database.ConnectionString}", $"--Peer:WebhookUrl={receiver.HookUrl}"],
             Path.Combine(workDir, "node.log"));
-        return await Deployment.StartAsync(node, database, () => Task.FromResult<IJobClient>(new RestJobClient(node.Url)));
+        return await Deployment.StartAsync(TargetProcess.Single(TargetProcess.PeerNode, node), database, () => Task.FromResult<IJobClient>(new RestJobClient(node.Url)));
     }
 }

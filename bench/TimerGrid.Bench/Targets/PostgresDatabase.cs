@@ -17,6 +17,11 @@ internal sealed class PostgresDatabase : IBenchStorage
 
     public string ConnectionString { get; }
 
+    public string Name => _name;
+
+    /// <summary>The server's maintenance database, as the bench was given it.</summary>
+    public string ServerConnectionString => _serverConnectionString;
+
     /// <param name="serverConnectionString">A role allowed to create databases, connected to any database.</param>
     public static async Task<PostgresDatabase> CreateAsync(string serverConnectionString, string target)
     {

@@ -33,10 +33,17 @@ internal static class TargetCatalog
         new PeerTarget("quartz", "tuned", "Quartz.NET · PostgreSQL · tuned"),
     ];
 
+    /// <summary>
+    /// Not in a comparison: N silos behind standalone gateways on one PostgreSQL (<see cref="ClusterTarget"/>), for
+    /// capacity by silo count. Any N up to 16 is a target by name (<c>timergrid-postgres-5silos</c>); these are listed.
+    /// </summary>
+    private static readonly ITarget[] Clusters = [new ClusterTarget(1), new ClusterTarget(2), new ClusterTarget(3)];
+
     /// <summary>Every target a name can choose: the compared ones and those outside a comparison.</summary>
-    public static IEnumerable<ITarget> Known => All.Append(Unrecorded).Append(Unmetered).Append(BaselineBuild);
+    public static IEnumerable<ITarget> Known => All.Append(Unrecorded).Append(Unmetered).Append(BaselineBuild).Concat(Clusters);
 
     public static ITarget Find(string name) =>
         Known.FirstOrDefault(t => t.Name == name)
+        ?? ClusterTarget.Parse(name)
         ?? throw new ArgumentException($"unknown target '{name}'; targets: {string.Join(", ", Known.Select(t => t.Name))}");
 }

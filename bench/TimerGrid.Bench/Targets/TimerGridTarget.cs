@@ -32,8 +32,7 @@ internal sealed class TimerGridTarget(string name, string title, bool onPostgres
         IBenchStorage storage = onPostgres ? await environment.CreateDatabaseAsync(this) : new DataDirStorage(Path.Combine(workDir, "data"));
         var storageArguments = storage switch
         {
-            // Cluster mode requires API keys by default; the bench measures scheduling, as on SQLite (loopback: keys off).
-            PostgresDatabase database => new[] { "--TimerGrid:Storage=Postgres", $"--TimerGrid:ConnectionString={database.ConnectionString}", "--TimerGrid:Auth:Enabled=false" },
+            PostgresDatabase database => TimerGridSettings.OnPostgres(database),
             DataDirStorage dataDir => [$"--TimerGrid:DataDir={dataDir.Path}"],
             _ => throw new InvalidOperationException($"no TimerGrid storage {storage.GetType().Name}"),
         };
@@ -45,9 +44,9 @@ internal sealed class TimerGridTarget(string name, string title, bool onPostgres
             : environment.Paths.SiloDll;
         var node = new NodeProcess(
             siloDll,
-            () => [.. storageArguments, $"--TimerGrid:SiloPort={siloPort}", $"--TimerGrid:GatewayPort={gatewayPort}", .. settings],
+            () => [.. storageArguments, .. TimerGridSettings.Ports(siloPort, gatewayPort), .. settings],
             Path.Combine(workDir, "node.log"));
-        return await Deployment.StartAsync(node, storage, async () =>
+        return await Deployment.StartAsync(TargetProcess.Single(TargetProcess.Silo, node), storage, async () =>
         {
             var rest = new RestJobClient(node.Url);
             await rest.CreateRouteAsync(receiver.HookUrl);
