@@ -10,8 +10,7 @@ internal sealed record BenchOptions(
     int StartRate, int StepSeconds, double Ramp, int MaxRate, string? BaselineSilo, int SiloCores)
 {
     private const string Usage =
-        "usage: TimerGrid.Bench burst|spread|capacity|recovery|pending|listing|queue|bulk|all|compare [--targets T,..] [--scenarios S,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--ramp F] [--max-rate R] [--pending M] [--idle S] [--baseline-silo DLL] [--silo-cores C] [--out DIR]
-" +
+        "usage: TimerGrid.Bench burst|spread|capacity|recovery|pending|listing|queue|bulk|all|compare [--targets T,..] [--scenarios S,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--ramp F] [--max-rate R] [--pending M] [--idle S] [--baseline-silo DLL] [--silo-cores C] [--out DIR]\n" +
         "  compare      burst, spread and recovery on every target, at a size that takes minutes (all: every scenario, full size)\n" +
         "  --scenarios  compare: which scenarios, comma-separated (burst,spread,recovery); they run in the order above\n" +
         "  --targets    comma-separated, or 'all' (compare: all; otherwise timergrid-sqlite):\n" +
