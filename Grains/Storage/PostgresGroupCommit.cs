@@ -58,7 +58,7 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
     private async Task CommitAsync(List<PendingWrite> pending)
     {
         var deadlocks = 0;
-        while (pending.Count > 0)
+        while (true)
         {
             var (commands, owners) = (new List<NpgsqlBatchCommand>(), new List<int>());
             try
@@ -76,15 +76,25 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             {
                 // not any one writer's fault: all of them again
             }
-            catch (PostgresException e) when (e.BatchCommand is { } failed && commands.IndexOf(failed) is var position and >= 0)
+            catch (PostgresException e) when (pending.Count > 1)
             {
-                var owner = owners[position];
-                pending[owner].Done.TrySetException(e);
-                pending.RemoveAt(owner);
+                // A statement refused: its writer alone fails. Npgsql names the statement unless the error came after its
+                // first rows (a trigger's, say); then halves of the batch run apart until the refused write is alone.
+                if (e.BatchCommand is { } failed && commands.IndexOf(failed) is var position and >= 0)
+                {
+                    var owner = owners[position];
+                    pending[owner].Done.TrySetException(e);
+                    pending.RemoveAt(owner);
+                    continue;
+                }
+                var half = pending.Count / 2;
+                await CommitAsync(pending[..half]);
+                await CommitAsync(pending[half..]);
+                return;
             }
             catch (Exception e)
             {
-                // The connection or the commit failed: nothing of this batch is durable.
+                // The connection or the commit failed (or the one write was refused): nothing of this batch is durable.
                 foreach (var write in pending)
                 {
                     write.Done.TrySetException(e);
