@@ -51,23 +51,13 @@ internal sealed class PostgresStorage(IOptions<TimerGridOptions> options) : ISto
         _dataSource.Dispose();
     }
 
-    /// <summary>
-    /// While the database is unreachable, calls should fail in seconds (a 503), not wait Npgsql's default 15 s to connect.
-    /// The same few statements run all day: each connection prepares them once (auto-prepare) instead of parsing and
-    /// planning them at every call. A setting the connection string names wins.
-    /// </summary>
+    /// <summary>While the database is unreachable, calls should fail in seconds (a 503), not wait Npgsql's default 15 s to connect.</summary>
     private static string WithDefaults(string connectionString)
     {
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("Timeout"))
+        if (new DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Timeout"))
         {
-            builder.Timeout = 3;
+            return connectionString;
         }
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
-        {
-            builder.MaxAutoPrepare = 64;
-        }
-        return builder.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 3 }.ConnectionString;
     }
 }
