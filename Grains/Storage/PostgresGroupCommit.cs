@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Npgsql;
 
 namespace TimerGrid.Grains.Storage;
@@ -17,14 +16,13 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
     private const int MaxBatch = 512;
     private const int MaxDeadlocks = 5;
 
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly NpgsqlDataSource _dataSource;
-    private readonly Task _loop;
+    private readonly WriteBatches<PendingWrite> _writes;
 
     public PostgresGroupCommit(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
-        _loop = Task.Run(RunAsync);
+        _writes = new WriteBatches<PendingWrite>(MaxBatch, CommitAsync);
     }
 
     /// <summary>
@@ -34,25 +32,8 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
     public Task<object?> ExecuteAsync(IReadOnlyList<string> statements, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
     {
         var write = new PendingWrite(statements, parameters, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(write))
-        {
-            throw new ObjectDisposedException(nameof(PostgresGroupCommit));
-        }
+        _writes.Add(write);
         return write.Done.Task.WaitAsync(cancellationToken);
-    }
-
-    private async Task RunAsync()
-    {
-        var batch = new List<PendingWrite>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
-            {
-                batch.Add(write);
-            }
-            await CommitAsync(batch);
-            batch.Clear();
-        }
     }
 
     private async Task CommitAsync(List<PendingWrite> pending)
@@ -147,11 +128,7 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
         return results;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop;
-    }
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
 
     private sealed record PendingWrite(IReadOnlyList<string> Statements, NpgsqlParameter[] Parameters, TaskCompletionSource<object?> Done);
 }
