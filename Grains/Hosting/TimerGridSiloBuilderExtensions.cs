@@ -45,13 +45,14 @@ public static class TimerGridSiloBuilderExtensions
             ado.Invariant = db.Invariant;
             ado.DataSource = db.DataSource;
         }));
-        services.TimeReminderTableReads();
         silo.AddAdoNetGrainStorage(StorageNames.Default, o => o.Configure<IStorageDialect>((ado, db) =>
         {
             ado.Invariant = db.Invariant;
             ado.DataSource = db.DataSource;
             ado.GrainStorageSerializer = new JsonGrainStateSerializer();
         }));
+        services.ShareCommitsOnPostgres();
+        services.TimeReminderTableReads();
         silo.AddActivityPropagation();   // grain calls join the caller's trace
         return silo;
     }

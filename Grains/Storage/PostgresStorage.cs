@@ -14,11 +14,16 @@ internal sealed class PostgresStorage(IOptions<TimerGridOptions> options) : ISto
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(WithDefaults(
         options.Value.ConnectionString ?? throw new InvalidOperationException("TimerGrid:ConnectionString is required for Postgres storage")));
 
+    private PostgresGroupCommit? _groupCommit;
+
     public string Name => "Postgres";
 
     public string Invariant => "Npgsql";
 
     public DbDataSource DataSource => _dataSource;
+
+    /// <summary>The silo's writes of grain state and reminders, committed together (started at the first use: commands that only migrate never need it).</summary>
+    public PostgresGroupCommit GroupCommit => LazyInitializer.EnsureInitialized(ref _groupCommit, () => new PostgresGroupCommit(_dataSource));
 
     public async Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -40,7 +45,11 @@ internal sealed class PostgresStorage(IOptions<TimerGridOptions> options) : ISto
 
     public bool IsUniqueViolation(DbException error) => error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    public void Dispose() => _dataSource.Dispose();
+    public void Dispose()
+    {
+        _groupCommit?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _dataSource.Dispose();
+    }
 
     /// <summary>While the database is unreachable, calls should fail in seconds (a 503), not wait Npgsql's default 15 s to connect.</summary>
     private static string WithDefaults(string connectionString)

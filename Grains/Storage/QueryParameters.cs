@@ -15,6 +15,11 @@ internal static class QueryParameters
 
     public static void Add(this DbCommand command, string name, bool? value) => command.Add(name, DbType.Boolean, value);
 
+    public static void Add(this DbCommand command, string name, byte[]? value) => command.Add(name, DbType.Binary, value);
+
+    /// <summary>A UTC time (PostgreSQL: timestamptz).</summary>
+    public static void Add(this DbCommand command, string name, DateTime value) => command.Add(name, DbType.DateTime, value);
+
     /// <summary>The key columns TimerGrid's tables share: a db, and within it a collection and a job id when the query narrows to them.</summary>
     public static void AddJob(this DbCommand command, string db, string? collection, string? jobId)
     {

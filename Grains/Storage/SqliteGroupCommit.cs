@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -15,11 +14,10 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
 {
     private const int MaxBatch = 512;
 
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private readonly Func<SqliteConnection> _open;
     private readonly SemaphoreSlim _writeGate;
-    private readonly Task _loop;
+    private readonly WriteBatches<PendingWrite> _writes;
     private SqliteConnection? _connection;
 
     /// <param name="open">Opens the connection of its own, at the first write (after the schema migration made the file WAL).</param>
@@ -27,7 +25,7 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
     public SqliteGroupCommit(Func<SqliteConnection> open, SemaphoreSlim writeGate)
     {
         (_open, _writeGate) = (open, writeGate);
-        _loop = Task.Run(RunAsync);
+        _writes = new WriteBatches<PendingWrite>(MaxBatch, CommitInTurnAsync);
     }
 
     /// <summary>One write statement (or several in one text); completes once committed. Takes the parameters over from their collection.</summary>
@@ -36,32 +34,20 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
         SqliteParameter[] taken = [.. parameters.Cast<SqliteParameter>()];
         parameters.Clear();
         var write = new PendingWrite(sql, taken, new TaskCompletionSource<WriteResult>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(write))
-        {
-            throw new ObjectDisposedException(nameof(SqliteGroupCommit));
-        }
+        _writes.Add(write);
         return write.Done.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task RunAsync()
+    private async Task CommitInTurnAsync(List<PendingWrite> batch)
     {
-        var batch = new List<PendingWrite>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        await _writeGate.WaitAsync();
+        try
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
-            {
-                batch.Add(write);
-            }
-            await _writeGate.WaitAsync();
-            try
-            {
-                Commit(batch);
-            }
-            finally
-            {
-                _writeGate.Release();
-            }
-            batch.Clear();
+            Commit(batch);
+        }
+        finally
+        {
+            _writeGate.Release();
         }
     }
 
@@ -125,8 +111,7 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop;
+        await _writes.DisposeAsync();
         foreach (var command in _prepared.Values)
         {
             command.Dispose();

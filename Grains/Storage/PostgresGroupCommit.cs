@@ -1,0 +1,134 @@
+using Npgsql;
+
+namespace TimerGrid.Grains.Storage;
+
+/// <summary>
+/// Group commit for this silo's PostgreSQL writes (grain state, reminders). Each write waits in a queue; one loop
+/// takes every write that queued while the previous batch committed and sends them as one <see cref="NpgsqlBatch"/>:
+/// its statements run in one implicit transaction that commits at the batch's end, so the statements and the commit
+/// cost one round trip. A writer hears back only after the commit: durability is unchanged. A statement PostgreSQL
+/// refuses (a unique name, say) fails only its own writer: the others run again without it. A deadlock with another
+/// silo's batch runs the whole batch again.
+/// Every statement must return a result set (RETURNING or SELECT): results are matched to statements in order.
+/// </summary>
+internal sealed class PostgresGroupCommit : IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+    private const int MaxDeadlocks = 5;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly WriteBatches<PendingWrite> _writes;
+
+    public PostgresGroupCommit(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+        _writes = new WriteBatches<PendingWrite>(MaxBatch, CommitAsync);
+    }
+
+    /// <summary>
+    /// One write of one or more statements sharing <paramref name="parameters"/>; completes once committed with the
+    /// first value any of its statements returned (null when none returned a row).
+    /// </summary>
+    public Task<object?> ExecuteAsync(IReadOnlyList<string> statements, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
+    {
+        var write = new PendingWrite(statements, parameters, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _writes.Add(write);
+        return write.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task CommitAsync(List<PendingWrite> pending)
+    {
+        var deadlocks = 0;
+        while (true)
+        {
+            var (commands, owners) = (new List<NpgsqlBatchCommand>(), new List<int>());
+            try
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync();
+                await using var batch = Batch(connection, pending, commands, owners);
+                var results = await ExecuteAsync(batch, owners, pending.Count);
+                for (var i = 0; i < pending.Count; i++)
+                {
+                    pending[i].Done.TrySetResult(results[i]);
+                }
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && ++deadlocks < MaxDeadlocks)
+            {
+                // not any one writer's fault: all of them again
+            }
+            catch (PostgresException e) when (pending.Count > 1)
+            {
+                // A statement refused: its writer alone fails. Npgsql names the statement unless the error came after its
+                // first rows (a trigger's, say); then halves of the batch run apart until the refused write is alone.
+                if (e.BatchCommand is { } failed && commands.IndexOf(failed) is var position and >= 0)
+                {
+                    var owner = owners[position];
+                    pending[owner].Done.TrySetException(e);
+                    pending.RemoveAt(owner);
+                    continue;
+                }
+                var half = pending.Count / 2;
+                await CommitAsync(pending[..half]);
+                await CommitAsync(pending[half..]);
+                return;
+            }
+            catch (Exception e)
+            {
+                // The connection or the commit failed (or the one write was refused): nothing of this batch is durable.
+                foreach (var write in pending)
+                {
+                    write.Done.TrySetException(e);
+                }
+                return;
+            }
+        }
+    }
+
+    /// <summary>Every statement of every write, in order; <paramref name="owners"/> says whose each one is.</summary>
+    private static NpgsqlBatch Batch(NpgsqlConnection connection, List<PendingWrite> pending, List<NpgsqlBatchCommand> commands, List<int> owners)
+    {
+        var batch = connection.CreateBatch();
+        for (var i = 0; i < pending.Count; i++)
+        {
+            foreach (var sql in pending[i].Statements)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = sql;
+                foreach (var parameter in pending[i].Parameters)
+                {
+                    command.Parameters.Add(parameter.Clone());   // a parameter belongs to one collection; an attempt may be the second
+                }
+                batch.BatchCommands.Add(command);
+                commands.Add(command);
+                owners.Add(i);
+            }
+        }
+        return batch;
+    }
+
+    private static async Task<object?[]> ExecuteAsync(NpgsqlBatch batch, List<int> owners, int writes)
+    {
+        var results = new object?[writes];
+        await using var reader = await batch.ExecuteReaderAsync();
+        var statement = 0;
+        do
+        {
+            if (results[owners[statement]] is null && await reader.ReadAsync())
+            {
+                results[owners[statement]] = reader.IsDBNull(0) ? null : reader.GetValue(0);
+            }
+            statement++;
+        }
+        while (await reader.NextResultAsync());
+        if (statement != owners.Count)
+        {
+            throw new InvalidOperationException("every statement of the group commit must return a result set (RETURNING or SELECT)");
+        }
+        return results;
+    }
+
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
+
+    private sealed record PendingWrite(IReadOnlyList<string> Statements, NpgsqlParameter[] Parameters, TaskCompletionSource<object?> Done);
+}
