@@ -51,13 +51,24 @@ internal sealed class PostgresStorage(IOptions<TimerGridOptions> options) : ISto
         _dataSource.Dispose();
     }
 
-    /// <summary>While the database is unreachable, calls should fail in seconds (a 503), not wait Npgsql's default 15 s to connect.</summary>
+    /// <summary>
+    /// While the database is unreachable, calls should fail in seconds (a 503), not wait Npgsql's default 15 s to connect.
+    /// A pooled connection is not reset (DISCARD ALL) when it returns: TimerGrid keeps no session state, and a reset
+    /// would throw away the plans PostgreSQL cached for the job-list trigger, so every write would plan it anew.
+    /// A setting the connection string names wins.
+    /// </summary>
     private static string WithDefaults(string connectionString)
     {
-        if (new DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Timeout"))
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Timeout"))
         {
-            return connectionString;
+            builder.Timeout = 3;
         }
-        return new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 3 }.ConnectionString;
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ConnectionString;
     }
 }
