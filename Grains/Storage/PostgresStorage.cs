@@ -69,6 +69,10 @@ internal sealed class PostgresStorage(IOptions<TimerGridOptions> options) : ISto
         {
             builder.NoResetOnClose = true;
         }
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
         return builder.ConnectionString;
     }
 }

@@ -41,19 +41,55 @@ internal sealed class StoredQueries(IStorageDialect dialect, QueryTexts texts, I
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>One command for every row, in the caller's transaction: its statement is parsed once per batch, not once per row.</summary>
+    /// <summary>
+    /// Runs <paramref name="sql"/> once per row in the caller's transaction. Where the provider batches (Npgsql), every
+    /// row is one command of one batch: one round trip. Elsewhere (SQLite) one command is re-bound for every row: its
+    /// statement is prepared once per batch, not once per row.
+    /// </summary>
     public async Task ExecuteEachAsync<T>(DbTransaction transaction, string sql, IEnumerable<T> rows, Action<DbCommand, T> bind, CancellationToken cancellationToken)
     {
-        await using var command = transaction.Connection!.CreateCommand();
+        var connection = transaction.Connection!;
+        await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        if (connection.CanCreateBatch)
+        {
+            await ExecuteAsBatchAsync(transaction, command, rows, bind, cancellationToken);
+            return;
+        }
         foreach (var row in rows)
         {
-            command.Parameters.Clear();
-            command.Add("ServiceId", cluster.Value.ServiceId);
-            bind(command, row);
+            Bind(command, row, bind);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Each row's parameters are bound on <paramref name="command"/>, then moved to that row's command of the batch.</summary>
+    private async Task ExecuteAsBatchAsync<T>(DbTransaction transaction, DbCommand command, IEnumerable<T> rows, Action<DbCommand, T> bind, CancellationToken cancellationToken)
+    {
+        await using var batch = transaction.Connection!.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var row in rows)
+        {
+            Bind(command, row, bind);
+            DbParameter[] parameters = [.. command.Parameters.Cast<DbParameter>()];
+            command.Parameters.Clear();
+            var each = batch.CreateBatchCommand();
+            each.CommandText = command.CommandText;
+            each.Parameters.AddRange(parameters);
+            batch.BatchCommands.Add(each);
+        }
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private void Bind<T>(DbCommand command, T row, Action<DbCommand, T> bind)
+    {
+        command.Parameters.Clear();
+        command.Add("ServiceId", cluster.Value.ServiceId);
+        bind(command, row);
     }
 
     private DbCommand Command(DbConnection connection, string sql)

@@ -53,3 +53,18 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
+
+-- A state write in one statement (0002's update, or else insert, was two): insert the first version, or update the
+-- row when the writer holds its current version. Nothing comes back when another writer won (a stale version, or a
+-- racing first insert), as before. Rows are never deleted (a clear keeps the row and its version), so a writer that
+-- holds a version always finds its row.
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
+INSERT INTO OrleansStorage AS s
+    (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString, GrainIdHash, GrainTypeHash, PayloadBinary, Version, ModifiedOn)
+VALUES (@ServiceId, @GrainTypeString, @GrainIdN0, @GrainIdN1, COALESCE(@GrainIdExtensionString, ''''), @GrainIdHash, @GrainTypeHash,
+        @PayloadBinary, 1, now())
+ON CONFLICT (ServiceId, GrainTypeString, GrainIdExtensionString, GrainIdN0, GrainIdN1) DO UPDATE
+SET PayloadBinary = excluded.PayloadBinary, Version = s.Version + 1, ModifiedOn = excluded.ModifiedOn
+WHERE s.Version = @GrainStateVersion
+RETURNING Version AS NewGrainStateVersion;
+') ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
