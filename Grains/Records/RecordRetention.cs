@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TimerGrid.Grains.Background;
 
 namespace TimerGrid.Grains.Records;
 
@@ -6,69 +7,36 @@ namespace TimerGrid.Grains.Records;
 /// Deletes executions and audit entries older than <see cref="RecordOptions.Retention"/>: shortly after start,
 /// then every <see cref="RecordOptions.RetentionInterval"/>. Every silo runs it; deleting twice is harmless.
 /// </summary>
-internal sealed partial class RecordRetention(
-    RecordStore store,
-    IOptions<RecordOptions> options,
-    TimeProvider clock,
-    ILogger<RecordRetention> logger) : ILifecycleParticipant<ISiloLifecycle>
+internal sealed partial class RecordRetention : ILifecycleParticipant<ISiloLifecycle>
 {
     private static readonly TimeSpan FirstRunDelay = TimeSpan.FromSeconds(30);
     private const int Chunk = 1000;
 
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _loop = Task.CompletedTask;
+    private readonly RecordStore _store;
+    private readonly IOptions<RecordOptions> _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<RecordRetention> _logger;
+    private readonly PeriodicLoop _loop;
+
+    public RecordRetention(RecordStore store, IOptions<RecordOptions> options, TimeProvider clock, ILogger<RecordRetention> logger)
+    {
+        (_store, _options, _clock, _logger) = (store, options, clock, logger);
+        _loop = new PeriodicLoop(clock, FirstRunDelay, options.Value.RetentionInterval, DeleteExpiredAsync, LogFailed);
+    }
 
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(RecordRetention), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+        lifecycle.Subscribe(nameof(RecordRetention), ServiceLifecycleStage.Active, _loop.StartAsync, _loop.StopAsync);
 
     /// <summary>Deletes what has expired now; returns how many executions and audit entries.</summary>
     public async Task<(long Executions, long Audit)> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
-        var cutoff = (clock.GetUtcNow() - options.Value.Retention).ToUnixTimeMilliseconds();
-        var deleted = await store.DeleteOlderThanAsync(cutoff, Chunk, cancellationToken);
+        var cutoff = (_clock.GetUtcNow() - _options.Value.Retention).ToUnixTimeMilliseconds();
+        var deleted = await _store.DeleteOlderThanAsync(cutoff, Chunk, cancellationToken);
         if (deleted.Executions + deleted.Audit > 0)
         {
             LogDeleted(deleted.Executions, deleted.Audit, cutoff);
         }
         return deleted;
-    }
-
-    private Task StartAsync(CancellationToken cancellationToken)
-    {
-        // In the background, and not at once: start-up has more urgent work (catch-up firings).
-        _loop = Task.Run(RunAsync, CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _loop;
-    }
-
-    private async Task RunAsync()
-    {
-        try
-        {
-            await Task.Delay(FirstRunDelay, clock, _stopping.Token);
-            using var timer = new PeriodicTimer(options.Value.RetentionInterval, clock);
-            do
-            {
-                try
-                {
-                    await DeleteExpiredAsync(_stopping.Token);
-                }
-                catch (Exception e) when (!_stopping.IsCancellationRequested)
-                {
-                    LogFailed(e);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(_stopping.Token));
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            // silo stopping
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention deleted {ExecutionCount} executions and {AuditCount} audit entries older than {CutoffMs}")]

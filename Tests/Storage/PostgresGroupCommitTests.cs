@@ -29,11 +29,26 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
         _server = await PostgresServer.StartPrivateAsync();
         _dialect = new PostgresStorage(Options.Create(new TimerGridOptions { Storage = StorageKind.Postgres, ConnectionString = await _server.CreateDatabaseAsync() }));
         await new SchemaMigrator(_dialect, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        var cluster = Options.Create(new ClusterOptions { ServiceId = "svc" });
-        var texts = new QueryTexts(_dialect);
         _serialization = new ServiceCollection().AddSerializer().BuildServiceProvider();
-        _storage = new PostgresGrainStorage(new StoredQueries(_dialect, texts, cluster), new PostgresStoredWrites(_dialect, texts, cluster),
-            _serialization.GetRequiredService<IActivatorProvider>());
+        _storage = StorageOver(_dialect);
+    }
+
+    [Fact]
+    public async Task TwoSilosWritingOneCollection_CountEveryJobOnce_AndFoldingTheGoneConnectionsKeepsTheCounts()
+    {
+        var other = new PostgresStorage(Options.Create(new TimerGridOptions { Storage = StorageKind.Postgres, ConnectionString = _dialect.DataSource.ConnectionString }));
+        var otherStorage = StorageOver(other);
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i => WriteJobAsync(i % 2 == 0 ? _storage : otherStorage, $"j{i}", "scheduled")));
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => WriteJobAsync(i % 2 == 0 ? otherStorage : _storage, $"j{i}", "delivered", version: "1")));
+        var expected = new Dictionary<string, long> { ["scheduled"] = 60, ["delivered"] = 40 };
+        Assert.Equal(expected, await CountsAsync());
+        Assert.True(await StripesAsync() >= 2);   // each silo's connections count in stripes of their own
+
+        other.Dispose();   // that silo is gone: its connections' stripes are folded
+        await new PostgresCountFolding(_dialect, Queries(_dialect), TimeProvider.System, NullLogger<PostgresCountFolding>.Instance).FoldAsync(CancellationToken.None);
+
+        Assert.Equal(expected, await CountsAsync());
+        Assert.Equal(0, await ScalarAsync<long>("SELECT COUNT(*) FROM tg_job_counts WHERE stripe <> 0 AND stripe NOT IN (SELECT pid FROM pg_stat_activity)"));
     }
 
     [Fact]
@@ -96,6 +111,40 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
     private Task WriteJobAsync(string id, string name) =>
         _storage.WriteStateAsync("job", GrainId.Create("job", $"d/c/{id}"), new GrainState<ProbeJob>(new ProbeJob("scheduled", true, "r", name, 1000)));
 
+    private static Task WriteJobAsync(PostgresGrainStorage storage, string id, string status, string? version = null) =>
+        storage.WriteStateAsync("job", GrainId.Create("job", $"d/c/{id}"), new GrainState<ProbeJob>(new ProbeJob(status, true, "r", id, 1000)) { ETag = version });
+
+    private async Task<Dictionary<string, long>> CountsAsync()
+    {
+        await using var connection = await _dialect.DataSource.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT status, SUM(n)::bigint FROM tg_job_counts WHERE collection = 'c' GROUP BY status HAVING SUM(n) <> 0";
+        await using var reader = await command.ExecuteReaderAsync();
+        var counts = new Dictionary<string, long>();
+        while (await reader.ReadAsync())
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return counts;
+    }
+
+    private Task<long> StripesAsync() => ScalarAsync<long>("SELECT COUNT(DISTINCT stripe) FROM tg_job_counts WHERE collection = 'c'");
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await _dialect.DataSource.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private PostgresGrainStorage StorageOver(PostgresStorage dialect) =>
+        new(Queries(dialect), new PostgresStoredWrites(dialect, new QueryTexts(dialect), Cluster), _serialization.GetRequiredService<IActivatorProvider>());
+
+    private static StoredQueries Queries(PostgresStorage dialect) => new(dialect, new QueryTexts(dialect), Cluster);
+
+    private static IOptions<ClusterOptions> Cluster => Options.Create(new ClusterOptions { ServiceId = "svc" });
+
     private async Task<GrainState<T>> ReadAsync<T>(string stateName, string key)
     {
         var state = new GrainState<T>();
@@ -104,13 +153,7 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
     }
 
     /// <summary>Assigns the next transaction id: the difference of two is the write transactions committed (or not) in between, plus one.</summary>
-    private async Task<long> TransactionIdAsync()
-    {
-        await using var connection = await _dialect.DataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT pg_current_xact_id()::text::bigint";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private async Task<long> TransactionIdAsync() => long.Parse((await ScalarAsync<string>("SELECT pg_current_xact_id()::text"))!);
 
     public async Task DisposeAsync()
     {
