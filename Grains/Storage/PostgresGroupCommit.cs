@@ -76,7 +76,10 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             catch (Exception e)
             {
                 // The connection or the commit failed (or the one write was refused): nothing of this batch is durable.
-                foreach (var write in pending)
+                // When the database could not be reached, the writes that queued meanwhile fail with it: each would
+                // otherwise wait out this attempt's connect timeout and then its own, and answer its caller twice as late.
+                var failed = e is PostgresException ? pending : [.. pending, .. _writes.TakeQueued()];
+                foreach (var write in failed)
                 {
                     write.Done.TrySetException(e);
                 }

@@ -21,6 +21,17 @@ internal sealed class WriteBatches<T> : IAsyncDisposable
         }
     }
 
+    /// <summary>Takes every write queued now, for the commit in progress to answer (only from within <c>commit</c>).</summary>
+    public List<T> TakeQueued()
+    {
+        var queued = new List<T>();
+        while (_queue.Reader.TryRead(out var write))
+        {
+            queued.Add(write);
+        }
+        return queued;
+    }
+
     private async Task RunAsync(int maxBatch, Func<List<T>, Task> commit)
     {
         var batch = new List<T>(maxBatch);
