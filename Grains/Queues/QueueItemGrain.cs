@@ -15,11 +15,11 @@ internal sealed partial class QueueItemGrain(
     [PersistentState(StateNames.QueueItem, StorageNames.Default)] IPersistentState<QueueItemState> item,
     IOptions<QueueOptions> options,
     QueueCallbacks callbacks,
+    QueueSubmissions submissions,
     TimeProvider clock,
     ILogger<QueueItemGrain> logger) : Grain, IQueueItemGrain
 {
     private TaskCompletionSource? _finished;
-    private TaskCompletionSource? _enqueued;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -31,43 +31,10 @@ internal sealed partial class QueueItemGrain(
     {
         if (!item.RecordExists)
         {
-            var now = Now();
-            var queue = spec.Options;
-            item.State = new QueueItemState
-            {
-                Db = spec.Db,
-                Queue = spec.Queue,
-                Params = spec.Params,
-                OriginJob = spec.OriginJob,
-                Priority = queue?.Priority ?? QueueLimits.DefaultPriority,
-                ResultTtlSeconds = queue?.ResultTtlSeconds,
-                JobTimeoutSeconds = queue?.JobTimeoutSeconds,
-                CallbackUrl = queue?.CallbackUrl,
-                AvailableAt = now,
-                Arrival = QueueArrival.Next(),
-                CreatedAt = now,
-            };
+            item.State = QueueItemState.Create(spec, Now());
             await item.WriteStateAsync();   // durable before it can be taken
         }
         await ReconcileAsync();
-        _enqueued?.TrySetResult();
-    }
-
-    public async Task<bool> WaitEnqueuedAsync(TimeSpan wait)
-    {
-        if (!item.RecordExists)
-        {
-            _enqueued ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            try
-            {
-                await _enqueued.Task.WaitAsync(wait < QueueLimits.MaxWaitPerCall ? wait : QueueLimits.MaxWaitPerCall, clock);
-            }
-            catch (TimeoutException)
-            {
-                // not fired yet
-            }
-        }
-        return item.RecordExists;
     }
 
     public Task<QueueItemView?> GetAsync() => Task.FromResult(View());
@@ -106,14 +73,18 @@ internal sealed partial class QueueItemGrain(
         return View();
     }
 
-    public async Task<QueueItemView?> FinishAsync(QueueItemStatus status, string? result)
+    public async Task<QueueItemView?> FinishAsync(string db, QueueItemStatus status, string? result)
     {
-        if (!item.RecordExists)
+        if (!ExistsIn(db))
         {
             return null;
         }
         if (State.Finished)
         {
+            if (State.Status == status && status != QueueItemStatus.Cancelled && State.Result == result)
+            {
+                return View();   // a worker retrying after a lost answer
+            }
             throw new TimerGridException(ErrorCodes.QueueJobFinished,
                 $"job '{Id}' is {QueueItemJson.StatusName(State.Status)}{(State.Status == QueueItemStatus.Cancelled ? ": it was deleted" : " already")}; the update is refused");
         }
@@ -122,9 +93,9 @@ internal sealed partial class QueueItemGrain(
         return View();
     }
 
-    public async Task<QueueItemView?> DeleteAsync()
+    public async Task<QueueItemView?> DeleteAsync(string db)
     {
-        if (!item.RecordExists)
+        if (!ExistsIn(db))
         {
             return null;
         }
@@ -168,6 +139,8 @@ internal sealed partial class QueueItemGrain(
         }
         DeactivateOnIdle();
     }
+
+    private bool ExistsIn(string db) => item.RecordExists && State.Db == db;
 
     private QueueItemView? View() => item.RecordExists ? State.ToView(Id) : null;
 
