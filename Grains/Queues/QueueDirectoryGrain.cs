@@ -57,10 +57,10 @@ internal sealed class QueueDirectoryGrain(TimeProvider clock) : Grain, IQueueDir
         return null;
     }
 
-    public Task HeadChangedAsync(string shard, QueueEntry? head, long version)
+    public Task HeadChangedAsync(string shard, QueueEntry? head, long version, int arrived)
     {
         Update(shard, head, version);
-        if (head is not null && FirstWaiterFor(head.Queue) is { } waiter)
+        for (var woken = 0; woken < arrived && head is not null && FirstWaiterFor(head.Queue) is { } waiter; woken++)
         {
             _waiters.Remove(waiter);
             waiter.Value.Signal.TrySetResult();

@@ -18,21 +18,23 @@ internal sealed partial class QueueItemGrain
             DisarmTimer();
             await GrainFactory.GetGrain<IQueueShardGrain>(QueueShards.KeyFor(State.Db, State.Queue, Id, options.Value.Shards)).AddAsync(State.Entry(Id));
         }
-        else
+        else if (!ArmTimer())
         {
-            ArmTimer();
+            DeactivateOnIdle();   // finished with nothing left to do: its memory goes, a later read loads the row
         }
     }
 
-    private void ArmTimer()
+    /// <summary>False when nothing is due.</summary>
+    private bool ArmTimer()
     {
         DisarmTimer();
         if (State.DueAt is not { } dueAt)
         {
-            return;
+            return false;
         }
         var wait = TimeSpan.FromMilliseconds(Math.Clamp(dueAt - Now(), 0, (long)TimeSpan.FromDays(1).TotalMilliseconds));
         _timer = this.RegisterGrainTimer(OnDueAsync, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan) { KeepAlive = wait <= KeepAliveHorizon });
+        return true;
     }
 
     private void DisarmTimer()

@@ -25,7 +25,9 @@ internal sealed partial class QueueItemGrain(
 
     private QueueItemState State => item.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => item.RecordExists ? ReconcileAsync() : Task.CompletedTask;
+    /// <summary>A queued job's entry is already in its shard (recovery puts it back after a restart): a take activates it, and adds nothing.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        item.RecordExists && State.Status != QueueItemStatus.Queued ? ReconcileAsync() : Task.CompletedTask;
 
     public async Task EnqueueAsync(QueueItemSpec spec)
     {

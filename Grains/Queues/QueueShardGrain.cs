@@ -17,14 +17,19 @@ internal sealed class QueueShardGrain : Grain, IQueueShardGrain
 
     private string Key => this.GetPrimaryKeyString();
 
-    public async Task AddAsync(QueueEntry entry)
+    public Task AddAsync(QueueEntry entry) => AddManyAsync([entry]);
+
+    public async Task AddManyAsync(QueueEntry[] entries)
     {
-        if (_byId.TryAdd(entry.ItemId, entry))
+        foreach (var entry in entries)
         {
-            _entries.Add(entry);
+            if (_byId.TryAdd(entry.ItemId, entry))
+            {
+                _entries.Add(entry);
+            }
         }
         // Every arrival is reported (not only a new best entry): each one may wake a waiting worker.
-        await Directory.HeadChangedAsync(Key, _entries.Min, ++_version);
+        await Directory.HeadChangedAsync(Key, _entries.Min, ++_version, entries.Length);
     }
 
     public async Task<ShardTake> TakeAsync(TimeSpan? visibility)
