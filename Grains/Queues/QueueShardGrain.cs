@@ -1,11 +1,12 @@
+using System.Runtime.ExceptionServices;
 using Orleans.Concurrency;
 using TimerGrid.Grains.Interfaces.Queues;
 
 namespace TimerGrid.Grains.Queues;
 
 /// <summary>
-/// The in-memory index of one shard's available jobs. Reentrant: a take waits for its job grain without holding up
-/// other takes and adds. Kept alive while the silo runs: the index is not persisted (the job rows are the truth, and
+/// The in-memory index of one shard's available jobs. Reentrant: a batch of takes waits for its job grains without
+/// holding up other takes and adds. Kept alive while the silo runs: the index is not persisted (the job rows are the truth, and
 /// <see cref="QueueRecovery"/> puts queued jobs back after a restart or a silo's death).
 /// </summary>
 [GrainType("queueshard"), Reentrant, KeepAlive]
@@ -32,31 +33,48 @@ internal sealed class QueueShardGrain : Grain, IQueueShardGrain
         await Directory.HeadChangedAsync(Key, _entries.Min, ++_version, entries.Length);
     }
 
-    public async Task<ShardTake> TakeAsync(TimeSpan? visibility)
+    public async Task<ShardTake> TakeAsync(int count, TimeSpan? visibility)
     {
-        while (_entries.Min is { } entry)
+        var taken = new List<QueueItemView>(count);
+        var failures = new List<Exception>();
+        while (taken.Count < count && _entries.Count > 0 && failures.Count == 0)
         {
-            Remove(entry);
-            QueueItemView? item;
-            try
+            var entries = new List<QueueEntry>(count - taken.Count);
+            while (entries.Count < count - taken.Count && _entries.Min is { } entry)
             {
-                item = await GrainFactory.GetGrain<IQueueItemGrain>(entry.ItemId).TakeAsync(visibility);
+                Remove(entry);
+                entries.Add(entry);
             }
-            catch
-            {
-                // The job is still queued in storage: keep its place.
-                if (_byId.TryAdd(entry.ItemId, entry))
-                {
-                    _entries.Add(entry);
-                }
-                throw;
-            }
-            if (item is not null)
-            {
-                return new ShardTake(item, _entries.Min, _version);
-            }
+            // Their state writes go out together, and share the group commit.
+            var items = await Task.WhenAll(entries.Select(entry => TakeAsync(entry, visibility, failures)));
+            taken.AddRange(items.OfType<QueueItemView>());
         }
-        return new ShardTake(null, null, _version);
+        if (taken.Count == 0 && failures.Count > 0)
+        {
+            ExceptionDispatchInfo.Throw(failures[0]);
+        }
+        return new ShardTake([.. taken], _entries.Min, _version);
+    }
+
+    /// <summary>
+    /// The job's take; null when it was no longer queued (taken, finished or deleted since it was indexed), or when the
+    /// call failed: then the job is still queued in storage, and keeps its place.
+    /// </summary>
+    private async Task<QueueItemView?> TakeAsync(QueueEntry entry, TimeSpan? visibility, List<Exception> failures)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IQueueItemGrain>(entry.ItemId).TakeAsync(visibility);
+        }
+        catch (Exception e)
+        {
+            if (_byId.TryAdd(entry.ItemId, entry))
+            {
+                _entries.Add(entry);
+            }
+            failures.Add(e);
+            return null;
+        }
     }
 
     private void Remove(QueueEntry entry)
