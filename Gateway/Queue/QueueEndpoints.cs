@@ -13,7 +13,8 @@ namespace TimerGrid.Gateway.Queue;
 
 /// <summary>
 /// Seed 002's job queue at the root: <c>/jobs</c>, <c>/want_job</c>, with its <c>X-Accepted-*</c> headers; queues of db
-/// <c>default</c>, and for a take those of the db it names (<see cref="QueueHeaders.Db"/>): QUEUE routes of any db are drained so.
+/// <c>default</c>, or of the db a take, GET, PUT or DELETE names (<see cref="QueueHeaders.Db"/>): QUEUE routes of any db are
+/// drained so. Enqueues go to db default.
 /// </summary>
 public static class QueueEndpoints
 {

@@ -6,8 +6,9 @@ namespace TimerGrid.Grains.Queues;
 /// <summary>
 /// The queues of one db: the best entry of every shard that holds work, and the workers waiting for some. A take
 /// goes straight to the shard whose best entry comes first (lower priority, then earlier), so empty shards are never
-/// asked; takes asking one shard at once go in one call, a batch. A waiting worker holds no thread and no turn: it awaits a signal that each arrival in a matching queue
-/// gives to one waiter. Reentrant, so waits and takes interleave; kept alive, as its map is memory only (shards
+/// asked, and the takes asking one shard at once go to it in one call, a batch. A waiting worker holds no thread and no
+/// turn: it awaits a signal, and each arrival in a matching queue signals one waiter. Reentrant, so waits and takes
+/// interleave; kept alive, as its map is memory only (shards
 /// report to it again as jobs come back after a restart).
 /// </summary>
 [GrainType("queuedirectory"), Reentrant, KeepAlive]

@@ -70,7 +70,15 @@ internal sealed partial class QueueItemGrain(
         State.Attempts++;
         State.FirstTakenAt ??= now;
         State.VisibleUntil = now + (long)(visibility ?? options.Value.DefaultVisibilityTimeout).TotalMilliseconds;
-        await item.WriteStateAsync();   // durable before the worker has it: after a crash it comes back only when this runs out
+        try
+        {
+            await item.WriteStateAsync();   // durable before the worker has it: after a crash it comes back only when this runs out
+        }
+        catch
+        {
+            DeactivateOnIdle();   // memory says running, storage does not: the next call loads the row again
+            throw;
+        }
         ArmTimer();
         return View();
     }
