@@ -8,8 +8,7 @@ namespace TimerGrid.Grains.Queues;
 /// goes straight to the shard whose best entry comes first (lower priority, then earlier), so empty shards are never
 /// asked, and the takes asking one shard at once go to it in one call, a batch. A waiting worker holds no thread and no
 /// turn: it awaits a signal, and each arrival in a matching queue signals one waiter. Reentrant, so waits and takes
-/// interleave; kept alive, as its map is memory only (shards
-/// report to it again as jobs come back after a restart).
+/// interleave; kept alive, as its map is memory only (shards report to it again as jobs come back after a restart).
 /// </summary>
 [GrainType("queuedirectory"), Reentrant, KeepAlive]
 internal sealed class QueueDirectoryGrain(TimeProvider clock) : Grain, IQueueDirectoryGrain
