@@ -15,12 +15,16 @@ internal sealed class QueueShardGrain : Grain, IQueueShardGrain
     private readonly SortedSet<QueueEntry> _entries = [];
     private readonly Dictionary<string, QueueEntry> _byId = [];
     private long _version;
+    private int _unreported;
+    private Task _reporting = Task.CompletedTask;
+    private Task? _nextReport;
 
     private string Key => this.GetPrimaryKeyString();
 
     public Task AddAsync(QueueEntry entry) => AddManyAsync([entry]);
 
-    public async Task AddManyAsync(QueueEntry[] entries)
+    /// <summary>Done once the directory heard of the entries (the job is takeable when its enqueue is answered).</summary>
+    public Task AddManyAsync(QueueEntry[] entries)
     {
         foreach (var entry in entries)
         {
@@ -30,7 +34,27 @@ internal sealed class QueueShardGrain : Grain, IQueueShardGrain
             }
         }
         // Every arrival is reported (not only a new best entry): each one may wake a waiting worker.
-        await Directory.HeadChangedAsync(Key, _entries.Min, ++_version, entries.Length);
+        _unreported += entries.Length;
+        return _nextReport ??= ReportAsync();
+    }
+
+    /// <summary>One report to the directory at a time: the arrivals while one is out go together in the next.</summary>
+    private async Task ReportAsync()
+    {
+        try
+        {
+            await _reporting;
+        }
+        catch
+        {
+            // the adds that report carried heard of its failure
+        }
+        await Task.Yield();   // lets the caller hold this report in _nextReport before it goes
+        _nextReport = null;
+        var arrived = _unreported;
+        _unreported = 0;
+        _reporting = Directory.HeadChangedAsync(Key, _entries.Min, ++_version, arrived);
+        await _reporting;
     }
 
     public async Task<ShardTake> TakeAsync(int count, TimeSpan? visibility)
