@@ -72,5 +72,7 @@ public sealed class QueueAuthTests(AuthApiFixture app)
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         using var withoutDb = await shop.GetAsync($"/jobs/{id}");   // db default's job, if it were one
         Assert.Equal(HttpStatusCode.Forbidden, withoutDb.StatusCode);
+        using var enqueue = await shop.PostJsonAsync("/jobs?db=shop-q", """{"queue":"orders","params":{}}""");   // enqueues are db default's
+        Assert.Equal(HttpStatusCode.Forbidden, enqueue.StatusCode);
     }
 }
