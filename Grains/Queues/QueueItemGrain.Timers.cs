@@ -18,23 +18,21 @@ internal sealed partial class QueueItemGrain
             DisarmTimer();
             await GrainFactory.GetGrain<IQueueShardGrain>(QueueShards.KeyFor(State.Db, State.Queue, Id, options.Value.Shards)).AddAsync(State.Entry(Id));
         }
-        else if (!ArmTimer())
+        else
         {
-            DeactivateOnIdle();   // finished with nothing left to do: its memory goes, a later read loads the row
+            ArmTimer();
         }
     }
 
-    /// <summary>False when nothing is due.</summary>
-    private bool ArmTimer()
+    private void ArmTimer()
     {
         DisarmTimer();
         if (State.DueAt is not { } dueAt)
         {
-            return false;
+            return;
         }
         var wait = TimeSpan.FromMilliseconds(Math.Clamp(dueAt - Now(), 0, (long)TimeSpan.FromDays(1).TotalMilliseconds));
         _timer = this.RegisterGrainTimer(OnDueAsync, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan) { KeepAlive = wait <= KeepAliveHorizon });
-        return true;
     }
 
     private void DisarmTimer()

@@ -134,6 +134,10 @@ internal sealed partial class QueueItemGrain(
         _finished = null;
         LogFinished(Id, QueueItemJson.StatusName(status), error);
         await ReconcileAsync();
+        if (_timer is null)
+        {
+            DeactivateOnIdle();   // nothing left to do: its memory goes, and a later call loads the row
+        }
     }
 
     /// <summary>Deletes the job, and the seed-002 native job it came from (the same id): a client asked, or its result TTL ran out.</summary>
