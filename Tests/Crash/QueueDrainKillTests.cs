@@ -47,7 +47,7 @@ public sealed class QueueDrainKillTests(ITestOutputHelper output) : IDisposable
         await using (var silo = await TimerGridProcess.StartAsync(port, settings))
         {
             using var http = new HttpClient { BaseAddress = silo.Url };
-            await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(http, blockFor: 10))).WaitAsync(TimeSpan.FromMinutes(2));
+            await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(http, blockFor: 5))).WaitAsync(TimeSpan.FromMinutes(2));
             var missing = new List<string>();
             foreach (var id in acknowledged.Where(id => !_finished.ContainsKey(id)))
             {
