@@ -21,8 +21,8 @@ internal sealed partial class QueueRecovery(
     ILogger<QueueRecovery> logger) : StateRowRecovery(membership, firing, clock)
 {
     private const int Concurrency = 64;
-    /// <summary>Entries per call to a shard: a first take need not wait for a whole backlog to be indexed.</summary>
-    private const int EntriesPerCall = 10_000;
+    /// <summary>Queued jobs read at a time: a first take need not wait for a whole backlog to be indexed.</summary>
+    private const int EntriesPerPage = 10_000;
 
     protected override Task StartedAsync() => RequeueAsync("start-up");
 
@@ -30,15 +30,29 @@ internal sealed partial class QueueRecovery(
 
     protected override Task SilosDiedAsync(IReadOnlyList<SiloAddress> died) => RequeueAsync("silo death");
 
+    /// <summary>Page by page, each page's entries into their shards before the next is read: workers take from the first page on.</summary>
     private async Task RequeueAsync(string reason)
     {
         try
         {
-            var queued = await queries.ReadAsync(QueueQueryKeys.QueuedEntries, _ => { }, ShardEntry, Stopping);
-            var calls = queued.GroupBy(e => e.Shard).SelectMany(shard => shard.Select(e => e.Entry).Chunk(EntriesPerCall).Select(chunk => (Shard: shard.Key, Entries: chunk)));
-            await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = Stopping },
-                async (call, _) => await grains.GetGrain<IQueueShardGrain>(call.Shard).AddManyAsync(call.Entries));
-            LogRequeued(reason, queued.Count);
+            var (count, afterId) = (0, "");
+            while (true)
+            {
+                var page = await queries.ReadAsync(QueueQueryKeys.QueuedEntries, c =>
+                {
+                    c.Add("AfterId", afterId);
+                    c.Add("Limit", EntriesPerPage);
+                }, ShardEntry, Stopping);
+                await Parallel.ForEachAsync(page.GroupBy(e => e.Shard), new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = Stopping },
+                    async (shard, _) => await grains.GetGrain<IQueueShardGrain>(shard.Key).AddManyAsync([.. shard.Select(e => e.Entry)]));
+                count += page.Count;
+                if (page.Count < EntriesPerPage)
+                {
+                    break;
+                }
+                afterId = page[^1].Entry.ItemId;
+            }
+            LogRequeued(reason, count);
         }
         catch (Exception e) when (!Stopping.IsCancellationRequested)
         {

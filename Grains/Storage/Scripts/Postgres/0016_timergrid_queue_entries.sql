@@ -32,8 +32,11 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- A page of them in key order after @AfterId, along the primary key, so a first take need not wait for a whole backlog.
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridQueuedEntriesKey', '
 SELECT item_id, db, queue, priority, available_at, arrival
 FROM tg_queue_items
-WHERE ServiceId = @ServiceId AND status = ''queued'';
+WHERE ServiceId = @ServiceId AND item_id > @AfterId AND status = ''queued''
+ORDER BY item_id
+LIMIT @Limit;
 ') ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;

@@ -31,8 +31,12 @@ BEGIN
         priority = excluded.priority, available_at = excluded.available_at, arrival = excluded.arrival;
 END;
 
+-- A page of them in key order after @AfterId, along the primary key (the status index would sort every queued row for
+-- each page), so a first take need not wait for a whole backlog.
 INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridQueuedEntriesKey', '
 SELECT item_id, db, queue, priority, available_at, arrival
-FROM tg_queue_items INDEXED BY IX_tg_queue_items_StatusDue
-WHERE ServiceId = @ServiceId AND status = ''queued'';
+FROM tg_queue_items NOT INDEXED
+WHERE ServiceId = @ServiceId AND item_id > @AfterId AND status = ''queued''
+ORDER BY item_id
+LIMIT @Limit;
 ');
