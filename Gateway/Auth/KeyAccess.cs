@@ -8,7 +8,7 @@ namespace TimerGrid.Gateway.Auth;
 /// </summary>
 public sealed class KeyAccess
 {
-    private KeyAccess(string? db, ApiKeyRole? role) => (Db, Role) = (db, role);
+    private KeyAccess(string? db, ApiKeyRole? role, Func<HttpRequest, string>? dbOf = null) => (Db, Role, DbOf) = (db, role, dbOf);
 
     /// <summary>Key management: admins only; the endpoints check the db of each key themselves.</summary>
     public static KeyAccess Admin { get; } = new(null, ApiKeyRole.Admin);
@@ -16,9 +16,14 @@ public sealed class KeyAccess
     /// <summary>A surface whose every endpoint acts on one db.</summary>
     public static KeyAccess InDb(string db) => new(db, null);
 
+    /// <summary>An endpoint whose request names its db (a header, the query string): <paramref name="dbOf"/> reads it as sent.</summary>
+    public static KeyAccess InRequestDb(Func<HttpRequest, string> dbOf) => new(null, null, dbOf);
+
     private string? Db { get; }
 
     private ApiKeyRole? Role { get; }
+
+    private Func<HttpRequest, string>? DbOf { get; }
 
     /// <summary>What the request needs: the db (null: any, the endpoint checks; or no endpoint, which answers 404 or 405) and the role.</summary>
     public static (string? Db, ApiKeyRole Role) Required(HttpContext context)
@@ -33,6 +38,6 @@ public sealed class KeyAccess
         {
             return (null, role);
         }
-        return (access?.Db ?? context.GetRouteValue("db") as string ?? ApiKeySpec.AllDbs, role);
+        return (access?.DbOf?.Invoke(context.Request) ?? access?.Db ?? context.GetRouteValue("db") as string ?? ApiKeySpec.AllDbs, role);
     }
 }

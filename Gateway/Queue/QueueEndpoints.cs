@@ -11,15 +11,17 @@ using TimerGrid.Grains.Interfaces.Validation;
 
 namespace TimerGrid.Gateway.Queue;
 
-/// <summary>Seed 002's job queue at the root: <c>/jobs</c>, <c>/want_job</c>, with its <c>X-Accepted-*</c> headers; queues of db <c>default</c>.</summary>
+/// <summary>
+/// Seed 002's job queue at the root: <c>/jobs</c>, <c>/want_job</c>, with its <c>X-Accepted-*</c> headers; queues of db
+/// <c>default</c>, or of the db a take, GET, PUT or DELETE names (<see cref="QueueHeaders.Db"/>): QUEUE routes of any db are
+/// drained so. Enqueues go to db default.
+/// </summary>
 public static class QueueEndpoints
 {
-    private static readonly TimeSpan EnqueueWait = TimeSpan.FromSeconds(2);
-
     public static RouteGroupBuilder MapQueueApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("").WithTags("Queue (seed 002)").WithMetadata(KeyAccess.InDb(QueueCollection.Db));
-        api.MapPost("/jobs", EnqueueAsync);
+        var api = app.MapGroup("").WithTags("Queue (seed 002)").WithMetadata(KeyAccess.InRequestDb(QueueHeaders.DbNamed));
+        api.MapPost("/jobs", EnqueueAsync).WithMetadata(KeyAccess.InDb(QueueCollection.Db));
         api.MapGet("/jobs/{id}", GetAsync);
         api.MapPut("/jobs/{id}", UpdateAsync);
         api.MapDelete("/jobs/{id}", DeleteAsync);
@@ -36,33 +38,36 @@ public static class QueueEndpoints
         var spec = new JobSpec(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() + delaySeconds * 1000, parameters, queue) { Queue = queueOptions };
         JobSpecRules.Validate(key, spec, options.Value.MaxMetaBytes);
         await RequireQueueRouteAsync(grains, queue);
-        await Job(grains, key.Id).CreateAsync(spec);
         if (delaySeconds == 0)
         {
-            // Its firing is a grain timer away: a worker asking right after the 202 should find it.
-            await Item(grains, key.Id).WaitEnqueuedAsync(EnqueueWait);
+            await Item(grains, key.Id).SubmitAsync(key, spec);   // one write, and takeable when the 202 goes out
+        }
+        else
+        {
+            await Job(grains, key.Id).CreateAsync(spec);   // enters its queue at its time, through the timer path
         }
         return TypedResults.Accepted($"/jobs/{key.Id}");
     }
 
     private static async Task<IResult> GetAsync(string id, HttpRequest request, IGrainFactory grains, IHostApplicationLifetime lifetime)
     {
+        var db = QueueHeaders.RequestDb(request);
         var wait = QueueHeaders.Wait(request, QueueHeaders.WaitResult);
         var deadline = TimeProvider.System.GetUtcNow() + wait;
-        var job = await Item(grains, id).GetAsync();
+        var job = InDb(db, await Item(grains, id).GetAsync());
         using var leaving = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, lifetime.ApplicationStopping);
         try
         {
             while (job is { Status: QueueItemStatus.Queued or QueueItemStatus.Running } && deadline - TimeProvider.System.GetUtcNow() is var left && left > TimeSpan.Zero)
             {
-                job = await Item(grains, id).WaitFinishedAsync(left, leaving.Token);
+                job = InDb(db, await Item(grains, id).WaitFinishedAsync(left, leaving.Token));
             }
         }
         catch (OperationCanceledException) when (leaving.IsCancellationRequested)
         {
             // answers the job as it was last seen
         }
-        job ??= PendingQueueJob.From(await Job(grains, id).GetAsync());
+        job ??= await PendingAsync(grains, db, id);
         return job is null ? NotFound(id) : Json(job);
     }
 
@@ -70,18 +75,19 @@ public static class QueueEndpoints
     {
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
         var (status, result) = QueueJobRequest.ParseUpdate(body.RootElement);
-        return await Item(grains, id).FinishAsync(status, result) is { } job ? Json(job) : NotFound(id);
+        return await Item(grains, id).FinishAsync(QueueHeaders.RequestDb(request), status, result) is { } job ? Json(job) : NotFound(id);
     }
 
     /// <summary>The native job goes first, so a delayed job cannot fire into the queue after its deletion.</summary>
-    private static async Task<IResult> DeleteAsync(string id, IGrainFactory grains)
+    private static async Task<IResult> DeleteAsync(string id, HttpRequest request, IGrainFactory grains)
     {
-        var pending = KeyRules.IsValid(id) ? PendingQueueJob.From(await Job(grains, id).GetAsync()) : null;
+        var db = QueueHeaders.RequestDb(request);
+        var pending = await PendingAsync(grains, db, id);
         if (pending is not null)
         {
             await Job(grains, id).DeleteAsync();
         }
-        var deleted = await Item(grains, id).DeleteAsync() ?? pending;
+        var deleted = await Item(grains, id).DeleteAsync(db) ?? pending;
         return deleted is null ? NotFound(id) : Json(deleted);
     }
 
@@ -92,10 +98,11 @@ public static class QueueEndpoints
     private static async Task<IResult> WantJobAsync(HttpRequest request, IGrainFactory grains, IHostApplicationLifetime lifetime)
     {
         using var leaving = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, lifetime.ApplicationStopping);
+        var db = QueueHeaders.RequestDb(request);
         var queues = QueueHeaders.Queues(request);
         var visibility = QueueHeaders.Visibility(request);
         var deadline = TimeProvider.System.GetUtcNow() + QueueHeaders.Wait(request, QueueHeaders.BlockFor);
-        var directory = grains.GetGrain<IQueueDirectoryGrain>(QueueCollection.Db);
+        var directory = grains.GetGrain<IQueueDirectoryGrain>(db);
         try
         {
             do
@@ -129,6 +136,12 @@ public static class QueueEndpoints
             throw new TimerGridException(ErrorCodes.QueueNameTaken, $"queue '{queue}' is the name of a route of another type in db '{QueueCollection.Db}'");
         }
     }
+
+    /// <summary>A seed-002 job of db default still waiting for its delay; null for any other.</summary>
+    private static async Task<QueueItemView?> PendingAsync(IGrainFactory grains, string db, string id) =>
+        db == QueueCollection.Db && KeyRules.IsValid(id) ? PendingQueueJob.From(await Job(grains, id).GetAsync()) : null;
+
+    private static QueueItemView? InDb(string db, QueueItemView? job) => job?.Db == db ? job : null;
 
     private static IResult Json(QueueItemView job) => TypedResults.Bytes(QueueItemJson.Serialize(job), "application/json");
 

@@ -17,6 +17,8 @@ internal static class QueueHeaders
     public const string Timeout = "X-Accepted-Timeout";
     /// <summary>TimerGrid's extension: the queues a take draws from (repeatable, or comma-separated).</summary>
     public const string Queue = "X-Accepted-Queue";
+    /// <summary>TimerGrid's extension: the db whose queues a take draws from, and whose job a GET, PUT or DELETE means (or <c>?db=</c>); absent, db <c>default</c>.</summary>
+    public const string Db = "X-Accepted-Db";
 
     /// <summary>The options of an enqueue, and its delay in seconds.</summary>
     public static (QueueItemOptions Options, long DelaySeconds) ForEnqueue(HttpRequest request)
@@ -50,6 +52,21 @@ internal static class QueueHeaders
         }
         return names;
     }
+
+    /// <summary>The db a request names, as sent (the key check reads it before the endpoint validates it); <c>default</c> when it names none.</summary>
+    public static string DbNamed(HttpRequest request) => DbsNamed(request).FirstOrDefault() ?? QueueCollection.Db;
+
+    /// <summary>The db a request acts on: one valid db name, or <c>default</c>.</summary>
+    public static string RequestDb(HttpRequest request)
+    {
+        var db = DbNamed(request);
+        return DbsNamed(request).Length <= 1 && KeyRules.IsValid(db)
+            ? db
+            : throw new TimerGridException(ErrorCodes.InvalidQueueHeader, $"{Db} (or ?db=) must name one db: 1-128 characters of [A-Za-z0-9._~-], not . or ..");
+    }
+
+    private static string[] DbsNamed(HttpRequest request) =>
+        [.. request.Headers[Db].Concat(request.Query["db"]).Select(value => value ?? "").Distinct(StringComparer.Ordinal)];
 
     private static long? Number(HttpRequest request, string header, long min, long max)
     {

@@ -14,6 +14,9 @@ public interface IQueueDirectoryGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Take")] Task<QueueItemView?> TakeAsync(string[] queues, TimeSpan? visibility, TimeSpan wait, CancellationToken cancellationToken);
 
-    /// <summary>A shard's best entry changed (null: the shard is empty), or a job arrived in it.</summary>
-    [Alias("HeadChanged")] Task HeadChangedAsync(string shard, QueueEntry? head, long version);
+    /// <summary>
+    /// A shard's best entry changed (null: the shard is empty), and <paramref name="arrived"/> jobs arrived in it, each
+    /// of which may wake a waiting worker; <paramref name="version"/> orders the news.
+    /// </summary>
+    [Alias("HeadChanged")] Task HeadChangedAsync(string shard, QueueEntry? head, long version, int arrived);
 }

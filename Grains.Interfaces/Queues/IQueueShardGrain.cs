@@ -10,6 +10,12 @@ public interface IQueueShardGrain : IGrainWithStringKey
     /// <summary>Indexes an available job (again: an entry already there stays once).</summary>
     [Alias("Add")] Task AddAsync(QueueEntry entry);
 
-    /// <summary>Takes the best job that is still queued; the shard's best entry after it, for the directory.</summary>
-    [Alias("Take")] Task<ShardTake> TakeAsync(TimeSpan? visibility);
+    /// <summary>Indexes available jobs read back from storage, as <see cref="AddAsync"/> does each.</summary>
+    [Alias("AddMany")] Task AddManyAsync(QueueEntry[] entries);
+
+    /// <summary>
+    /// Takes up to <paramref name="count"/> of the best jobs still queued (one for each worker the directory has asking
+    /// this shard), each for <paramref name="visibility"/>; the shard's best entry after it, for the directory.
+    /// </summary>
+    [Alias("Take")] Task<ShardTake> TakeAsync(int count, TimeSpan? visibility);
 }

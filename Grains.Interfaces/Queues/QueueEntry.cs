@@ -1,7 +1,7 @@
 namespace TimerGrid.Grains.Interfaces.Queues;
 
 /// <summary>One available job in a shard's index, in serving order: priority (lower first), availability time, arrival.</summary>
-[GenerateSerializer, Alias("tg.QueueEntry")]
+[GenerateSerializer, Alias("tg.QueueEntry"), Immutable]
 public sealed record QueueEntry(
     [property: Id(0)] string ItemId,
     [property: Id(1)] string Queue,

@@ -12,6 +12,7 @@ public static class TimerGridQueuesServiceCollectionExtensions
         services.AddValidatedSection<QueueOptions>(QueueOptions.Section);
         services.AddSingleton<IRouteDelivery, QueueDelivery>();
         services.AddSingleton<QueueCallbacks>();
+        services.AddSingleton<QueueSubmissions>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, QueueRecovery>();
         return services;
     }

@@ -21,6 +21,7 @@ public static class TimerGridStorageServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<QueryTexts>();
         services.AddSingleton<StoredQueries>();
+        services.AddSingleton<StoredWrites>();
         return services;
     }
 }

@@ -70,8 +70,6 @@ internal sealed partial class JobGrain
         Description = description,
     });
 
-    private static string Describe(JobSpec spec) => $"{When(spec)}, route '{spec.Route}'";
-
     /// <summary>What a replace or a patch changed, old value to new, for the audit log; null when nothing did.</summary>
     private static string? DescribeChange(JobSpec before, bool wasEnabled, JobSpec after, bool enabled)
     {
@@ -84,9 +82,9 @@ internal sealed partial class JobGrain
         {
             changes.Add($"name '{before.Name}' => '{after.Name}'");
         }
-        if (When(before) != When(after) || before.Schedule != after.Schedule)
+        if (JobDescriptions.When(before) != JobDescriptions.When(after) || before.Schedule != after.Schedule)
         {
-            changes.Add($"schedule {When(before)} => {When(after)}");
+            changes.Add($"schedule {JobDescriptions.When(before)} => {JobDescriptions.When(after)}");
         }
         if (before.Route != after.Route)
         {
@@ -103,11 +101,4 @@ internal sealed partial class JobGrain
         }
         return changes.Count == 0 ? null : string.Join("; ", changes);
     }
-
-    private static string When(JobSpec spec) => spec.Schedule switch
-    {
-        { Cron: { } cron } s => $"cron '{cron}' in {s.TimeZone ?? "UTC"}",
-        { IntervalSeconds: { } seconds } => $"every {seconds} s",
-        _ => $"at {DateTimeOffset.FromUnixTimeMilliseconds(spec.TriggerTime ?? 0):O}",
-    };
 }

@@ -56,7 +56,7 @@ internal sealed partial class JobGrain(
         _scheduledBy = JobTracing.Caller;
         await ScheduleAsync(JobState.Start(spec, createdAt: now, now, spec.Enabled ?? true, extra: []));
         instruments.JobCreated();
-        Audit(AuditEvent.Added, Describe(spec));
+        Audit(AuditEvent.Added, JobDescriptions.Of(spec));
         return CreateOutcome.Created;
     }
 

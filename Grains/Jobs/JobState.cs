@@ -87,6 +87,14 @@ internal sealed class JobState
         return state;
     }
 
+    /// <summary>A one-shot job delivered as it is created: a seed-002 job due at once goes straight into its queue.</summary>
+    public static JobState DeliveredOnCreate(JobSpec spec, long now, string executionId)
+    {
+        var state = Start(spec, createdAt: now, now, enabled: true, extra: []);
+        (state.Status, state.Attempts, state.ExecutionId, state.FiredAt, state.DeliveredAt) = (JobStatus.Delivered, 1, executionId, now, now);
+        return state;
+    }
+
     /// <summary>Takes what the spec says to deliver, where and how; the schedule and where the job is in it stay.</summary>
     public void Update(JobSpec spec, bool enabled, long now)
     {

@@ -15,59 +15,28 @@ internal sealed partial class QueueItemGrain(
     [PersistentState(StateNames.QueueItem, StorageNames.Default)] IPersistentState<QueueItemState> item,
     IOptions<QueueOptions> options,
     QueueCallbacks callbacks,
+    QueueSubmissions submissions,
     TimeProvider clock,
     ILogger<QueueItemGrain> logger) : Grain, IQueueItemGrain
 {
     private TaskCompletionSource? _finished;
-    private TaskCompletionSource? _enqueued;
 
     private string Id => this.GetPrimaryKeyString();
 
     private QueueItemState State => item.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => item.RecordExists ? ReconcileAsync() : Task.CompletedTask;
+    /// <summary>A queued job's entry is already in its shard (recovery puts it back after a restart): a take activates it, and adds nothing.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        item.RecordExists && State.Status != QueueItemStatus.Queued ? ReconcileAsync() : Task.CompletedTask;
 
     public async Task EnqueueAsync(QueueItemSpec spec)
     {
         if (!item.RecordExists)
         {
-            var now = Now();
-            var queue = spec.Options;
-            item.State = new QueueItemState
-            {
-                Db = spec.Db,
-                Queue = spec.Queue,
-                Params = spec.Params,
-                OriginJob = spec.OriginJob,
-                Priority = queue?.Priority ?? QueueLimits.DefaultPriority,
-                ResultTtlSeconds = queue?.ResultTtlSeconds,
-                JobTimeoutSeconds = queue?.JobTimeoutSeconds,
-                CallbackUrl = queue?.CallbackUrl,
-                AvailableAt = now,
-                Arrival = QueueArrival.Next(),
-                CreatedAt = now,
-            };
+            item.State = QueueItemState.Create(spec, Now());
             await item.WriteStateAsync();   // durable before it can be taken
         }
         await ReconcileAsync();
-        _enqueued?.TrySetResult();
-    }
-
-    public async Task<bool> WaitEnqueuedAsync(TimeSpan wait)
-    {
-        if (!item.RecordExists)
-        {
-            _enqueued ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            try
-            {
-                await _enqueued.Task.WaitAsync(wait < QueueLimits.MaxWaitPerCall ? wait : QueueLimits.MaxWaitPerCall, clock);
-            }
-            catch (TimeoutException)
-            {
-                // not fired yet
-            }
-        }
-        return item.RecordExists;
     }
 
     public Task<QueueItemView?> GetAsync() => Task.FromResult(View());
@@ -101,19 +70,31 @@ internal sealed partial class QueueItemGrain(
         State.Attempts++;
         State.FirstTakenAt ??= now;
         State.VisibleUntil = now + (long)(visibility ?? options.Value.DefaultVisibilityTimeout).TotalMilliseconds;
-        await item.WriteStateAsync();   // durable before the worker has it: after a crash it comes back only when this runs out
+        try
+        {
+            await item.WriteStateAsync();   // durable before the worker has it: after a crash it comes back only when this runs out
+        }
+        catch
+        {
+            DeactivateOnIdle();   // memory says running, storage does not: the next call loads the row again
+            throw;
+        }
         ArmTimer();
         return View();
     }
 
-    public async Task<QueueItemView?> FinishAsync(QueueItemStatus status, string? result)
+    public async Task<QueueItemView?> FinishAsync(string db, QueueItemStatus status, string? result)
     {
-        if (!item.RecordExists)
+        if (!ExistsIn(db))
         {
             return null;
         }
         if (State.Finished)
         {
+            if (State.Status == status && status != QueueItemStatus.Cancelled && State.Result == result)
+            {
+                return View();   // a worker retrying after a lost answer
+            }
             throw new TimerGridException(ErrorCodes.QueueJobFinished,
                 $"job '{Id}' is {QueueItemJson.StatusName(State.Status)}{(State.Status == QueueItemStatus.Cancelled ? ": it was deleted" : " already")}; the update is refused");
         }
@@ -122,9 +103,9 @@ internal sealed partial class QueueItemGrain(
         return View();
     }
 
-    public async Task<QueueItemView?> DeleteAsync()
+    public async Task<QueueItemView?> DeleteAsync(string db)
     {
-        if (!item.RecordExists)
+        if (!ExistsIn(db))
         {
             return null;
         }
@@ -153,6 +134,10 @@ internal sealed partial class QueueItemGrain(
         _finished = null;
         LogFinished(Id, QueueItemJson.StatusName(status), error);
         await ReconcileAsync();
+        if (_timer is null)
+        {
+            DeactivateOnIdle();   // nothing left to do: its memory goes, and a later call loads the row
+        }
     }
 
     /// <summary>Deletes the job, and the seed-002 native job it came from (the same id): a client asked, or its result TTL ran out.</summary>
@@ -168,6 +153,8 @@ internal sealed partial class QueueItemGrain(
         }
         DeactivateOnIdle();
     }
+
+    private bool ExistsIn(string db) => item.RecordExists && State.Db == db;
 
     private QueueItemView? View() => item.RecordExists ? State.ToView(Id) : null;
 

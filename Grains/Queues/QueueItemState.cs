@@ -46,6 +46,22 @@ internal sealed class QueueItemState
     [JsonIgnore]
     public long? ExpiresAt => FinishedAt + ResultTtlSeconds * 1000;
 
+    /// <summary>A job entering its queue now, available at once.</summary>
+    public static QueueItemState Create(QueueItemSpec spec, long now) => new()
+    {
+        Db = spec.Db,
+        Queue = spec.Queue,
+        Params = spec.Params,
+        OriginJob = spec.OriginJob,
+        Priority = spec.Options?.Priority ?? QueueLimits.DefaultPriority,
+        ResultTtlSeconds = spec.Options?.ResultTtlSeconds,
+        JobTimeoutSeconds = spec.Options?.JobTimeoutSeconds,
+        CallbackUrl = spec.Options?.CallbackUrl,
+        AvailableAt = now,
+        Arrival = QueueArrival.Next(),
+        CreatedAt = now,
+    };
+
     public QueueEntry Entry(string id) => new(id, Queue, Priority, AvailableAt, Arrival);
 
     public QueueItemView ToView(string id) => new()

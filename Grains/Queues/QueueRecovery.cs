@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using TimerGrid.Grains.Interfaces.Queues;
 using TimerGrid.Grains.Jobs;
@@ -6,18 +7,22 @@ namespace TimerGrid.Grains.Queues;
 
 /// <summary>
 /// Puts queue jobs back where the state rows say they are after memory was lost: at silo start and when a silo dies,
-/// every queued job back into its shard and every due one woken; on every sweep, every taken or finished job whose
-/// visibility, job timeout, callback or expiry is overdue (its timer died with its activation).
+/// every queued job back into its shard (straight from its row, in batches: no job's grain is activated until a worker
+/// takes it) and every due one woken; on every sweep, every taken or finished job whose visibility, job timeout,
+/// callback or expiry is overdue (its timer died with its activation).
 /// </summary>
 internal sealed partial class QueueRecovery(
     StoredQueries queries,
     IGrainFactory grains,
+    IOptions<QueueOptions> options,
     IClusterMembershipService membership,
     IOptions<FiringOptions> firing,
     TimeProvider clock,
     ILogger<QueueRecovery> logger) : StateRowRecovery(membership, firing, clock)
 {
     private const int Concurrency = 64;
+    /// <summary>Queued jobs read at a time: a first take need not wait for a whole backlog to be indexed.</summary>
+    private const int EntriesPerPage = 10_000;
 
     protected override Task StartedAsync() => RequeueAsync("start-up");
 
@@ -25,11 +30,42 @@ internal sealed partial class QueueRecovery(
 
     protected override Task SilosDiedAsync(IReadOnlyList<SiloAddress> died) => RequeueAsync("silo death");
 
-    private Task RequeueAsync(string reason) => WakeAsync(reason, async () =>
+    /// <summary>Page by page, each page's entries into their shards before the next is read: workers take from the first page on.</summary>
+    private async Task RequeueAsync(string reason)
     {
-        var queued = await queries.ReadAsync(QueueQueryKeys.QueuedItems, _ => { }, row => row.GetString(0), Stopping);
-        return [.. queued, .. await ReadDueIdsAsync(Now)];
-    });
+        try
+        {
+            var (count, afterId) = (0, "");
+            while (true)
+            {
+                var page = await queries.ReadAsync(QueueQueryKeys.QueuedEntries, c =>
+                {
+                    c.Add("AfterId", afterId);
+                    c.Add("Limit", EntriesPerPage);
+                }, ShardEntry, Stopping);
+                await Parallel.ForEachAsync(page.GroupBy(e => e.Shard), new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = Stopping },
+                    async (shard, _) => await grains.GetGrain<IQueueShardGrain>(shard.Key).AddManyAsync([.. shard.Select(e => e.Entry)]));
+                count += page.Count;
+                if (page.Count < EntriesPerPage)
+                {
+                    break;
+                }
+                afterId = page[^1].Entry.ItemId;
+            }
+            LogRequeued(reason, count);
+        }
+        catch (Exception e) when (!Stopping.IsCancellationRequested)
+        {
+            LogFailed(reason, e);   // the next silo start or death reads them again
+        }
+        await WakeAsync(reason, async () => await ReadDueIdsAsync(Now));
+    }
+
+    private (string Shard, QueueEntry Entry) ShardEntry(DbDataReader row)
+    {
+        var (id, db, queue) = (row.GetString(0), row.GetString(1), row.GetString(2));
+        return (QueueShards.KeyFor(db, queue, id, options.Value.Shards), new QueueEntry(id, queue, row.GetInt32(3), row.GetInt64(4), row.GetInt64(5)));
+    }
 
     /// <summary>The ids of queue jobs not waiting for a worker whose visibility, timeout, callback or expiry is due at or before <paramref name="until"/>.</summary>
     private Task<List<string>> ReadDueIdsAsync(long until) =>
@@ -53,6 +89,9 @@ internal sealed partial class QueueRecovery(
             LogFailed(reason, e);   // the next sweep tries again
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue recovery ({Reason}) put {Count} queued jobs back into their shards")]
+    private partial void LogRequeued(string reason, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue recovery ({Reason}) woke {Count} queue jobs")]
     private partial void LogWoken(string reason, int count);

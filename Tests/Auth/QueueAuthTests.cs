@@ -5,7 +5,7 @@ using TimerGrid.Tests.Fixtures;
 
 namespace TimerGrid.Tests.Auth;
 
-/// <summary>With keys required, the seed-002 surface is db <c>default</c>'s: its keys work, others are refused.</summary>
+/// <summary>With keys required, the seed-002 surface is db <c>default</c>'s (a take naming another db, that db's): its keys work, others are refused.</summary>
 [Collection(AuthApiCollection.Name)]
 public sealed class QueueAuthTests(AuthApiFixture app)
 {
@@ -46,5 +46,33 @@ public sealed class QueueAuthTests(AuthApiFixture app)
         }
         Assert.Equal(id, (await worker.WantJobAsync("auth-q"))!.Value.GetProperty("id").GetString());
         await worker.FinishAsync(id);
+    }
+
+    [Fact]
+    public async Task QueueCalls_NamingAnotherDb_AreAuthorizedByThatDbsKey()
+    {
+        var (_, shopWorker) = await app.CreateKeyAsync("shop-q", "write");
+        var (_, defaultWorker) = await app.CreateKeyAsync("default", "write");
+        using var shop = app.As(shopWorker);
+        await (await shop.PostJsonAsync("/route/shop-q", """{"id":"orders","type":"QUEUE"}""")).EnsureOkAsync();
+        await shop.CreateJobAsync("shop-q", "native", "o1", RestCalls.Now, "orders", """{"order":1}""");
+
+        using (var stranger = app.As(defaultWorker))
+        {
+            using var refused = await stranger.SendAsync(QueueClient.Request(HttpMethod.Post, "/want_job?db=shop-q", null));
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal("E032", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+        using var take = await shop.SendAsync(QueueClient.Request(HttpMethod.Post, "/want_job", null, ("X-Accepted-Db", "shop-q"), ("X-Accepted-Block-For", "20")));
+        await take.EnsureOkAsync();
+        var job = await take.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("""{"order":1}""", job.GetProperty("params").GetRawText());
+        var id = job.GetProperty("id").GetString()!;
+        using var done = await shop.PutJsonAsync($"/jobs/{id}?db=shop-q", """{"status":"done"}""");
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        using var withoutDb = await shop.GetAsync($"/jobs/{id}");   // db default's job, if it were one
+        Assert.Equal(HttpStatusCode.Forbidden, withoutDb.StatusCode);
+        using var enqueue = await shop.PostJsonAsync("/jobs?db=shop-q", """{"queue":"orders","params":{}}""");   // enqueues are db default's
+        Assert.Equal(HttpStatusCode.Forbidden, enqueue.StatusCode);
     }
 }

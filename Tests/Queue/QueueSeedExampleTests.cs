@@ -99,6 +99,41 @@ public sealed class QueueSeedExampleTests(QueueApiFixture fixture)
     }
 
     [Fact]
+    public async Task Put_RepeatedWithTheSameOutcome_Returns200WithTheJob_ADifferentOutcomeGets409()
+    {
+        var id = await _http.EnqueueAsync("put-twice");
+        await _http.WantJobAsync("put-twice");
+        var first = await _http.FinishAsync(id, "done", """{"r":1}""");
+
+        using var again = await _http.PutJsonAsync($"/jobs/{id}", """{"status":"done","result":{"r":1}}""");   // a retry after a lost answer
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(first.GetRawText(), (await again.Content.ReadFromJsonAsync<JsonElement>()).GetRawText());
+        foreach (var different in new[] { """{"status":"failed","result":{"r":1}}""", """{"status":"done","result":{"r":2}}""" })
+        {
+            using var put = await _http.PutJsonAsync($"/jobs/{id}", different);
+            Assert.Equal(HttpStatusCode.Conflict, put.StatusCode);
+            Assert.Equal("E043", (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task SeedJob_IsListed_WithItsAuditEntryAndItsExecutionIntoTheQueue()
+    {
+        var id = await _http.EnqueueAsync("records-view");
+
+        var listed = await _http.GetJsonAsync("/job/default/queue?route=records-view");
+        var job = Assert.Single(listed.GetProperty("jobs").EnumerateArray());
+        Assert.Equal(id, job.GetProperty("id").GetString());
+        Assert.Equal("delivered", job.GetProperty("status").GetString());
+        var executions = await _http.WaitForListAsync($"/job/default/queue/{id}/executions", "executions", e => e.Length > 0);
+        var execution = Assert.Single(executions.GetProperty("executions").EnumerateArray());
+        Assert.Equal("succeeded", execution.GetProperty("state").GetString());
+        Assert.Equal($"queued as {id}", execution.GetProperty("result").GetString());
+        var audit = await _http.WaitForListAsync($"/audit/default?collection=queue&job={id}", "entries", e => e.Length > 0);
+        Assert.Equal("added", Assert.Single(audit.GetProperty("entries").EnumerateArray()).GetProperty("event").GetString());
+    }
+
+    [Fact]
     public async Task Get_WaitResult_ReturnsAsSoonAsTheWorkerFinishes()
     {
         var id = await _http.EnqueueAsync("wait-result");

@@ -10,12 +10,15 @@ namespace TimerGrid.Bench.Scenarios;
 
 /// <summary>
 /// Pull queues (seed 002): for 8, then 64 workers long-polling <c>/want_job</c> and completing each job while 16
-/// producers POST <c>/jobs</c>, enqueues/s, dequeues/s and enqueue→dequeue latency; then native jobs routed to a
-/// queue, trigger time → taken. Every job must be taken exactly once.
+/// producers POST <c>/jobs</c>, enqueues/s, dequeues/s and enqueue→dequeue latency; then a backlog drained by 32
+/// workers (dequeues/s, take + complete); then 8 blocked workers while jobs come at 1,000/s (enqueue→taken latency);
+/// then native jobs routed to a queue, trigger time → taken. Every job must be taken exactly once.
 /// </summary>
 internal sealed class QueueScenario : IScenario
 {
     private const int Producers = 16;
+    private const int DrainWorkers = 32;
+    private const int PacedPerSecond = 1000;
     private static readonly int[] WorkerCounts = [8, 64];
 
     public string Name => "queue";
@@ -28,6 +31,10 @@ internal sealed class QueueScenario : IScenario
         {
             await RoundAsync(report, $"k{workers}_", workers, options.Jobs, (n, stamp) => EnqueueAsync(http, $"bench-{workers}", n, stamp), http, $"bench-{workers}");
         }
+        await RoundAsync(report, $"drain{DrainWorkers}_", DrainWorkers, options.Jobs, (n, stamp) => EnqueueAsync(http, "bench-drain", n, stamp), http, "bench-drain",
+            Pace.Backlog);
+        await RoundAsync(report, $"paced{WorkerCounts[0]}_", WorkerCounts[0], options.Jobs, (n, stamp) => EnqueueAsync(http, "bench-paced", n, stamp), http, "bench-paced",
+            Pace.PerSecond);
         using (var route = await http.PostAsync("/route/default", Json("""{"id":"bench-native","type":"QUEUE"}""")))
         {
             route.EnsureSuccessStatusCode();
@@ -37,11 +44,21 @@ internal sealed class QueueScenario : IScenario
     }
 
     /// <param name="enqueue">Enqueues job n whose params carry the stamp (epoch ms) its latency is measured from.</param>
-    private static async Task RoundAsync(Report report, string prefix, int workers, int jobs, Func<int, long, Task<bool>> enqueue, HttpClient http, string queue)
+    /// <param name="pace">How producers go: as fast as they can beside the workers, all before the workers start, or at <see cref="PacedPerSecond"/>.</param>
+    private static async Task RoundAsync(Report report, string prefix, int workers, int jobs, Func<int, long, Task<bool>> enqueue, HttpClient http, string queue,
+        Pace pace = Pace.AsFastAsTheyCan)
     {
         var taken = new ConcurrentDictionary<int, double>();
         var duplicates = 0;
         var producing = true;
+        var errors = 0;
+        Task Produce() => ProduceAsync(jobs, enqueue, pace, () => Interlocked.Increment(ref errors));
+        var produced = Stopwatch.StartNew();
+        if (pace == Pace.Backlog)
+        {
+            await Produce();
+        }
+        var backlogSeconds = produced.Elapsed.TotalSeconds;
         var clock = Stopwatch.StartNew();
         var pollers = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
@@ -68,15 +85,11 @@ internal sealed class QueueScenario : IScenario
                 }
             }
         })).ToArray();
-        var errors = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, jobs), new ParallelOptions { MaxDegreeOfParallelism = Producers }, async (n, _) =>
+        if (pace != Pace.Backlog)
         {
-            if (!await enqueue(n, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))
-            {
-                Interlocked.Increment(ref errors);
-            }
-        });
-        var enqueueSeconds = clock.Elapsed.TotalSeconds;
+            await Produce();
+        }
+        var enqueueSeconds = pace == Pace.Backlog ? backlogSeconds : produced.Elapsed.TotalSeconds;
         Volatile.Write(ref producing, false);
         await Task.WhenAll(pollers);
         var latency = LatenessSummary.Of(taken.Values);
@@ -89,6 +102,22 @@ internal sealed class QueueScenario : IScenario
         report.Add(prefix + "dup", duplicates);
         report.Add(prefix + "errors", errors);
         Console.Error.WriteLine($"   {prefix}: {jobs} jobs, {workers} workers, {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private static Task ProduceAsync(int jobs, Func<int, long, Task<bool>> enqueue, Pace pace, Action failed)
+    {
+        var start = Stopwatch.StartNew();
+        return Parallel.ForEachAsync(Enumerable.Range(0, jobs), new ParallelOptions { MaxDegreeOfParallelism = Producers }, async (n, _) =>
+        {
+            if (pace == Pace.PerSecond && TimeSpan.FromSeconds((double)n / PacedPerSecond) - start.Elapsed is var wait && wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+            if (!await enqueue(n, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))
+            {
+                failed();
+            }
+        });
     }
 
     private static async Task<bool> EnqueueAsync(HttpClient http, string queue, int n, long stamp)
@@ -105,4 +134,6 @@ internal sealed class QueueScenario : IScenario
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private enum Pace { AsFastAsTheyCan, Backlog, PerSecond }
 }
