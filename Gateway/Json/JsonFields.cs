@@ -22,6 +22,20 @@ internal static class JsonFields
                 : throw new TimerGridException(invalid, $"{name} must be an integer")
             : null;
 
+    /// <summary>A JSON number, fractions allowed; anything else is <paramref name="invalid"/>.</summary>
+    public static double? OptionalNumber(this JsonElement body, string name, TimerGridError invalid) =>
+        body.Optional(name) is { } value
+            ? value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number)
+                ? number
+                : throw new TimerGridException(invalid, $"{name} must be a number")
+            : null;
+
+    /// <summary>A JSON integer that fits an int; anything else (a fraction, a string) is <paramref name="invalid"/>.</summary>
+    public static int? OptionalInt32(this JsonElement body, string name, TimerGridError invalid) =>
+        body.OptionalInt64(name, invalid) is { } number
+            ? number is >= int.MinValue and <= int.MaxValue ? (int)number : throw new TimerGridException(invalid, $"{name} is out of range")
+            : null;
+
     /// <inheritdoc cref="OptionalInt64"/>
     public static long RequiredInt64(this JsonElement body, string name, TimerGridError invalid) =>
         body.OptionalInt64(name, invalid) ?? throw Missing(name);
