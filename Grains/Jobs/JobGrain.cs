@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TimerGrid.Grains.Delivery;
+using TimerGrid.Grains.Dispatch;
 using TimerGrid.Grains.Interfaces.Configuration;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
@@ -23,6 +24,7 @@ internal sealed partial class JobGrain(
     IOptions<TimerGridOptions> options,
     IOptions<FiringOptions> firing,
     RouteDeliveries deliveries,
+    RouteGates gates,
     RetryPolicy retries,
     RecordWriter records,
     TimerGridInstruments instruments,

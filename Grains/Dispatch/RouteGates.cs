@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using TimerGrid.Grains.Interfaces.Dispatch;
+using TimerGrid.Grains.Interfaces.Routes;
+using TimerGrid.Grains.Telemetry;
+
+namespace TimerGrid.Grains.Dispatch;
+
+/// <summary>The silo's <see cref="RouteGate"/>s, one per route it dispatched to.</summary>
+internal sealed class RouteGates(IGrainFactory grains, ILocalSiloDetails silo, TimeProvider clock, TimerGridInstruments instruments, ILogger<RouteGate> logger)
+{
+    private readonly ConcurrentDictionary<string, RouteGate> _gates = new();
+    private readonly string _silo = silo.SiloAddress.ToParsableString();
+
+    private static readonly Task<DispatchPermit> Unguarded = Task.FromResult(DispatchPermit.None);
+
+    /// <summary>
+    /// Waits until this dispatch of <paramref name="route"/> may start; <paramref name="dueAt"/> orders the waiters. A
+    /// QUEUE route only enqueues: its workers pull at their own pace, so nothing holds it back.
+    /// </summary>
+    public Task<DispatchPermit> EnterAsync(RouteView route, long dueAt) => route.Spec.Type == RouteType.Queue
+        ? Unguarded
+        : _gates.GetOrAdd(route.Key.ToString(), NewGate).EnterAsync(route, dueAt);
+
+    private RouteGate NewGate(string key) => new(key, grains.GetGrain<IRouteLimiterGrain>(key), _silo, clock, instruments, logger);
+}
