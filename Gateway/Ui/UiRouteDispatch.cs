@@ -19,7 +19,7 @@ internal static class UiRouteDispatch
     {
         null => UiFormat.None,
         DispatchState.OpenCircuit => "open circuit",
-        var state => UiFormat.Name(state),
+        DispatchState state => UiFormat.Name(state),
     };
 
     /// <summary>"100/s · 4 at once", "unlimited", or a part of it.</summary>
@@ -27,10 +27,10 @@ internal static class UiRouteDispatch
     {
         null => UiFormat.None,
         { RateLimit: null, ConcurrencyLimit: null } => "unlimited",
-        _ => string.Join(" · ", new[]
+        { } limits => string.Join(" · ", new[]
         {
-            status.RateLimit is { } rate ? $"{UiFormat.Rate(rate)}/s" : null,
-            status.ConcurrencyLimit is { } slots ? $"{slots} at once" : null,
+            limits.RateLimit is { } rate ? $"{UiFormat.Rate(rate)}/s" : null,
+            limits.ConcurrencyLimit is { } slots ? $"{slots} at once" : null,
         }.OfType<string>()),
     };
 }

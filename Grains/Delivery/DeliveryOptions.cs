@@ -16,7 +16,7 @@ internal sealed class DeliveryOptions
     public int MaxAttempts { get; set; } = 10;
 
     /// <summary>
-    /// Attempts a job may spend on answers the receiver did not judge (429, 503) on top of
+    /// Attempts a job may spend on answers the receiver did not judge (429, 503, a failed circuit probe) on top of
     /// <see cref="MaxAttempts"/>: a receiver that only ever says "later" still ends the job.
     /// </summary>
     [Range(0, 10_000)]

@@ -12,12 +12,15 @@ internal sealed record DeliveryResult(bool Delivered, bool Retryable, string? Er
     /// <summary>The receiver asked for less (429 or 503): the route slows down, and the attempt does not count against the job.</summary>
     public bool Throttled => HttpStatus is 429 or 503;
 
+    /// <summary>The attempt was an open circuit's probe.</summary>
+    public bool Probe { get; init; }
+
     /// <summary>
-    /// The receiver had a fair chance to judge the job: it did not answer 429 or 503. Only such attempts count against
-    /// Delivery:MaxAttempts. An open circuit's probe is judged: it is a real try of its job, and the jobs that wait
-    /// meanwhile spend no attempts.
+    /// The receiver had a fair chance to judge the job: it did not answer 429 or 503, and this was not a failed probe
+    /// of a receiver known to be down. Only such attempts count against Delivery:MaxAttempts, so no job is dead-lettered
+    /// because its route's circuit stayed open, however long.
     /// </summary>
-    public bool Judged => !Throttled;
+    public bool Judged => Delivered || !(Throttled || Probe);
 
     public static DeliveryResult Success(int? status, string? body) => new(true, false, null, null, status, body);
 

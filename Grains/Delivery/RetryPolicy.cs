@@ -9,7 +9,7 @@ internal sealed class RetryPolicy(IOptions<DeliveryOptions> options)
 
     /// <summary>
     /// True when the job ends failed after this attempt: the route refused it for good, it used its MaxAttempts judged
-    /// attempts, or the receiver said "later" (429, 503) more than MaxThrottledAttempts times.
+    /// attempts, or the receiver said "later" (429, 503, a failed circuit probe) more than MaxThrottledAttempts times.
     /// </summary>
     /// <param name="attempt">The attempt that just ended, from 1.</param>
     /// <param name="unjudged">The occurrence's attempts that were not judged, this one included.</param>

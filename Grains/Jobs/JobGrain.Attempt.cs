@@ -110,7 +110,7 @@ internal sealed partial class JobGrain
             using (JobScope(logger, this.GetPrimaryKeyString()))
             using (JobTracing.StartDelivery(this.GetPrimaryKeyString(), attempt, _scheduledBy))
             {
-                result = await SendAsync(route, scheduledTime, attempt);
+                result = (await SendAsync(route, scheduledTime, attempt)) with { Probe = permit.IsProbe };
             }
             permit.Complete(result);
             Recorded(executionId, scheduledTime, firedAt, attempt, unjudged + (result.Judged ? 0 : 1), result, Stopwatch.GetElapsedTime(started));

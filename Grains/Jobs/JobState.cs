@@ -31,7 +31,7 @@ internal sealed class JobState
 
     public JobStatus Status { get; set; }
     public int Attempts { get; set; }
-    /// <summary>Of <see cref="Attempts"/>, those the receiver did not judge (429, 503): they do not count against MaxAttempts.</summary>
+    /// <summary>Of <see cref="Attempts"/>, those the receiver did not judge (429, 503, a failed circuit probe): they do not count against MaxAttempts.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int UnjudgedAttempts { get; set; }
     public long? NextAttemptAt { get; set; }

@@ -39,6 +39,27 @@ public sealed class PostgresClusterTests(ClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task LimitedRoute_JobsOnThreeSilos_HoldTheRateAndConcurrencyTogether()
+    {
+        const int Count = 240, Rate = 30, Concurrency = 3;
+        var client = fixture.Cluster.Client;
+        var url = fixture.Receiver.UrlFor("cluster-limited", _ => new WebhookReceiver.Answer(200, Delay: TimeSpan.FromMilliseconds(50)));
+        await client.GetGrain<IRouteGrain>("lim/r").CreateAsync(RouteSpec.Webhook(url) with { MaxDispatchesPerSecond = Rate, MaxConcurrentDispatches = Concurrency });
+        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 2000;
+        await client.GetGrain<IJobBatchGrain>(0).CreateAsync("lim", "c", [.. Enumerable.Range(0, Count).Select(i => new NewJob($"{i}", new JobSpec(at, "{}", "r")))]);
+
+        for (var i = 0; i < Count; i++)
+        {
+            await fixture.Receiver.WaitForAsync($"lim/c/{i}", timeout: TimeSpan.FromSeconds(60));
+        }
+
+        var busiestSecond = ArrivalWindows.MaxIn(fixture.Receiver.ArrivalsMs("lim/c/"));
+        Assert.True(busiestSecond <= 1.2 * Rate, $"{busiestSecond} requests in one second across three silos, limit {Rate}");
+        Assert.True(fixture.Receiver.MaxInFlight("cluster-limited") <= Concurrency, $"{fixture.Receiver.MaxInFlight("cluster-limited")} at once, limit {Concurrency}");
+        Assert.All(Enumerable.Range(0, Count), i => Assert.Single(fixture.Receiver.For($"lim/c/{i}")));
+    }
+
+    [Fact]
     public async Task Jobs_SiloKilledBeforeTheyFallDue_AllFireOnTheSurvivors()
     {
         var client = fixture.Cluster.Client;
