@@ -17,6 +17,7 @@ internal sealed partial class RouteGate
 
     private DispatchGrant _grant = DispatchGrant.Hold(probe: false);
     private long _grantAt = long.MinValue / 2;
+    private long _leaseTriedAt = long.MinValue / 2;
     private double _tokens;
     private long _tokensAt;
     private bool _probeGranted;
@@ -60,7 +61,7 @@ internal sealed partial class RouteGate
             DispatchReport? report = null;
             lock (_lock)
             {
-                var sinceLease = Now() - _grantAt;
+                var sinceLease = Now() - _leaseTriedAt;
                 if (sinceLease >= LeaseEveryMs || (_wantLease && sinceLease >= SoonestLeaseMs))
                 {
                     if (_waiting.Count == 0 && _inFlight == 0 && _limiterKnowsIdle)
@@ -74,7 +75,7 @@ internal sealed partial class RouteGate
                         return;
                     }
                     report = TakeReportLocked();
-                    (_leasing, _wantLease) = (true, false);
+                    (_leasing, _wantLease, _leaseTriedAt) = (true, false, Now());
                 }
             }
             if (report is not null)
@@ -124,7 +125,7 @@ internal sealed partial class RouteGate
 
     private TimeSpan NextWakeLocked()
     {
-        var untilLease = Math.Max(1, LeaseEveryMs - (Now() - _grantAt));
+        var untilLease = Math.Max(1, LeaseEveryMs - (Now() - _leaseTriedAt));
         if (_waiting.Count > 0 && !_grant.Free && _grant.Rate is double rate && rate > 0 && _tokens < 1)
         {
             var untilToken = (long)Math.Ceiling((1 - _tokens) / rate * 1000);

@@ -26,7 +26,8 @@ internal sealed partial class RouteGate(string routeKey, IRouteLimiterGrain limi
     private int _freeThisSecond;
     private int _freeLastSecond;
 
-    public Task<DispatchPermit> EnterAsync(RouteView route, long dueAt)
+    /// <param name="cancellation">Gives up waiting; the waiter is then skipped, and a permit is never handed to it.</param>
+    public Task<DispatchPermit> EnterAsync(RouteView route, long dueAt, CancellationToken cancellation)
     {
         lock (_lock)
         {
@@ -48,6 +49,13 @@ internal sealed partial class RouteGate(string routeKey, IRouteLimiterGrain limi
             {
                 instruments.DispatchHeld();
                 WantLeaseLocked();
+                cancellation.Register(() =>
+                {
+                    lock (_lock)
+                    {
+                        waiter.TrySetCanceled(cancellation);
+                    }
+                });
             }
             StartPumpLocked();
             return waiter.Task;
@@ -80,6 +88,11 @@ internal sealed partial class RouteGate(string routeKey, IRouteLimiterGrain limi
     {
         while (_waiting.Count > 0)
         {
+            if (_waiting.Peek().Task.IsCanceled)
+            {
+                _waiting.Dequeue();
+                continue;
+            }
             var probe = false;
             if (_probeGranted)
             {

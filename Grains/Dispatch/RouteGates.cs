@@ -17,9 +17,9 @@ internal sealed class RouteGates(IGrainFactory grains, ILocalSiloDetails silo, T
     /// Waits until this dispatch of <paramref name="route"/> may start; <paramref name="dueAt"/> orders the waiters. A
     /// QUEUE route only enqueues: its workers pull at their own pace, so nothing holds it back.
     /// </summary>
-    public Task<DispatchPermit> EnterAsync(RouteView route, long dueAt) => route.Spec.Type == RouteType.Queue
+    public Task<DispatchPermit> EnterAsync(RouteView route, long dueAt, CancellationToken cancellation) => route.Spec.Type == RouteType.Queue
         ? Unguarded
-        : _gates.GetOrAdd(route.Key.ToString(), NewGate).EnterAsync(route, dueAt);
+        : _gates.GetOrAdd(route.Key.ToString(), NewGate).EnterAsync(route, dueAt, cancellation);
 
     private RouteGate NewGate(string key) => new(key, grains.GetGrain<IRouteLimiterGrain>(key), _silo, clock, instruments, logger);
 }

@@ -50,7 +50,7 @@ internal sealed partial class RouteLimiterGrain(
         var hold = _circuit.IsOpen || _adaptive.IsPaused(now);
         var rate = hold ? 0 : _adaptive.Current ?? _spec?.MaxDispatchesPerSecond;
         var slots = hold ? 0 : _spec?.MaxConcurrentDispatches;
-        var (rateShare, slotShare) = _silos.Assign(report.Silo, report.Queued, report.InFlight, rate, slots, now);
+        var (rateShare, slotShare) = _silos.Assign(report.Silo, report.Queued, report.InFlight, report.Dispatched, rate, slots, now);
         if (hold)
         {
             return DispatchGrant.Hold(report.Queued > 0 && _circuit.TryStartProbe(now, options.Value.AttemptTimeout * 2));
@@ -118,6 +118,6 @@ internal sealed partial class RouteLimiterGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Route {RouteKey}: circuit closed, the receiver answers again")]
     private partial void LogCircuitClosed(string routeKey);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Route {RouteKey}: receiver pushed back; rate now {Rate}/s, Retry-After {RetryAfterSeconds} s")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Route {RouteKey}: receiver pushed back; rate now {Rate}/s, Retry-After {RetryAfterSeconds} s")]
     private partial void LogThrottled(string routeKey, double rate, double? retryAfterSeconds);
 }

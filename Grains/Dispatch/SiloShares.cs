@@ -2,8 +2,8 @@ namespace TimerGrid.Grains.Dispatch;
 
 /// <summary>
 /// Each silo's share of one route's rate and concurrency, in the route's limiter. Shares follow demand: a silo counts
-/// with the dispatches it has waiting, up to what it could start in a fifth of a second (rate) or the whole limit
-/// (concurrency). A silo's share changes only on its own call, and a new share comes only out of what the others do
+/// with the dispatches it has waiting or started since its last call (and, for concurrency, has in flight), up to what
+/// it could start in a fifth of a second (rate) or the whole limit (concurrency). A silo's share changes only on its own call, and a new share comes only out of what the others do
 /// not hold, so the shares silos act on never add up to more than the limit. A silo that stops calling (it died)
 /// loses its share after <see cref="ExpireAfterMs"/>.
 /// </summary>
@@ -17,7 +17,8 @@ internal sealed class SiloShares
     public int Backlog => _silos.Values.Sum(s => s.Queued);
 
     /// <summary>Records the calling silo's demand and sets its share of <paramref name="rate"/> and <paramref name="slots"/> (null: not limited).</summary>
-    public (double? Rate, int? Slots) Assign(string silo, int queued, int inFlight, double? rate, int? slots, long now)
+    /// <param name="started">Dispatches the silo started since its last call: a steady trickle keeps its share.</param>
+    public (double? Rate, int? Slots) Assign(string silo, int queued, int inFlight, int started, double? rate, int? slots, long now)
     {
         foreach (var stale in _silos.Where(s => now - s.Value.SeenAt > ExpireAfterMs).Select(s => s.Key).ToList())
         {
@@ -27,7 +28,7 @@ internal sealed class SiloShares
         {
             _silos[silo] = mine = new Share();
         }
-        (mine.SeenAt, mine.Queued, mine.InFlight) = (now, queued, inFlight);
+        (mine.SeenAt, mine.Queued, mine.InFlight, mine.Started) = (now, queued, inFlight, started);
         mine.Rate = rate is { } total ? RateShare(mine, total) : 0;
         mine.Slots = slots is { } count ? SlotShare(silo, mine, count) : 0;
         return (rate is null ? null : mine.Rate, slots is null ? null : mine.Slots);
@@ -36,7 +37,7 @@ internal sealed class SiloShares
     private double RateShare(Share mine, double total)
     {
         var cap = Math.Max(1, total / 5);
-        double Weight(Share s) => Math.Min(s.Queued, cap);
+        double Weight(Share s) => Math.Min(s.Queued + s.Started, cap);
         var weights = _silos.Values.Sum(Weight);
         var target = weights > 0 ? total * Weight(mine) / weights : 0;
         var others = _silos.Values.Where(s => s != mine).Sum(s => s.Rate);
@@ -46,7 +47,7 @@ internal sealed class SiloShares
     /// <summary>Whole slots by largest remainder, ties by silo name; a slot another silo holds or uses is not free.</summary>
     private int SlotShare(string silo, Share mine, int count)
     {
-        int Weight(Share s) => Math.Min(s.Queued + s.InFlight, count);
+        int Weight(Share s) => Math.Min(s.Queued + s.InFlight + s.Started, count);
         var weights = _silos.Values.Sum(Weight);
         if (weights == 0 || Weight(mine) == 0)
         {
@@ -68,6 +69,7 @@ internal sealed class SiloShares
         public long SeenAt { get; set; }
         public int Queued { get; set; }
         public int InFlight { get; set; }
+        public int Started { get; set; }
         public double Rate { get; set; }
         public int Slots { get; set; }
     }

@@ -15,6 +15,9 @@ namespace TimerGrid.Grains.Jobs;
 /// </summary>
 internal sealed partial class JobGrain
 {
+    /// <summary>Cancels the wait for a route's permit while a firing waits for one.</summary>
+    private CancellationTokenSource? _permitWait;
+
     private async Task FireOccurrenceAsync(long now)
     {
         var state = job.State;
@@ -98,10 +101,10 @@ internal sealed partial class JobGrain
         try
         {
             var route = await RouteOf(job.State.Route).GetAsync();
-            using var permit = route is null ? DispatchPermit.None : await gates.EnterAsync(route, dueAt);
-            if (Deleting)
+            using var permit = route is null ? DispatchPermit.None : await WaitForPermitAsync(route, dueAt);
+            if (permit is null || Deleting)
             {
-                return DeliveryResult.GiveUp("deleted while waiting for its route");   // the permit goes back unused
+                return DeliveryResult.GiveUp("deleted while waiting for its route");   // a permit goes back unused
             }
             RecordExecution(executionId, scheduledTime, firedAt, attempt, ExecutionState.Running);
             instruments.AttemptStarted(attempt, Now() - scheduledTime);
@@ -123,6 +126,31 @@ internal sealed partial class JobGrain
             {
                 _deletionRequest = null;
                 await request;   // its write and ours must not overlap
+            }
+        }
+    }
+
+    /// <summary>Waits for the route's permit; null when a delete came meanwhile (it cancels the wait, see DeleteAsync).</summary>
+    private async Task<DispatchPermit?> WaitForPermitAsync(RouteView route, long dueAt)
+    {
+        while (true)
+        {
+            using var wait = _permitWait = new CancellationTokenSource();
+            try
+            {
+                return await gates.EnterAsync(route, dueAt, wait.Token);
+            }
+            catch (OperationCanceledException) when (_deletionRequest is { } request)
+            {
+                if (await request is null)
+                {
+                    return null;
+                }
+                // The deletion's write failed, so its client heard that nothing changed: the firing waits on.
+            }
+            finally
+            {
+                _permitWait = null;
             }
         }
     }
