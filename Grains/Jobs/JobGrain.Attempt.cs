@@ -116,7 +116,7 @@ internal sealed partial class JobGrain
                 result = (await SendAsync(route, scheduledTime, attempt)) with { Probe = permit.IsProbe };
             }
             permit.Complete(result);
-            Recorded(executionId, scheduledTime, firedAt, attempt, unjudged + (result.Judged ? 0 : 1), result, Stopwatch.GetElapsedTime(started));
+            AttemptEnded(executionId, scheduledTime, firedAt, attempt, unjudged + (result.Judged ? 0 : 1), result, Stopwatch.GetElapsedTime(started));
             return result;
         }
         finally
@@ -155,7 +155,7 @@ internal sealed partial class JobGrain
         }
     }
 
-    private void Recorded(string executionId, long scheduledTime, long firedAt, int attempt, int unjudged, DeliveryResult result, TimeSpan elapsed)
+    private void AttemptEnded(string executionId, long scheduledTime, long firedAt, int attempt, int unjudged, DeliveryResult result, TimeSpan elapsed)
     {
         var finished = result.Delivered || retries.GivesUp(result, attempt, unjudged) || Deleting;
         var state = result.Delivered ? ExecutionState.Succeeded : finished ? ExecutionState.Failed : ExecutionState.Retrying;

@@ -23,7 +23,7 @@ internal sealed class RouteState
     public int? CircuitBreakerThreshold { get; set; }
 
     [JsonIgnore]
-    public RouteSpec Spec => new(Type, WebhookUrl, Secret, Payload) 
+    public RouteSpec Spec => new(Type, WebhookUrl, Secret, Payload)
     {
         GrainInterface = GrainInterface,
         GrainKey = GrainKey,
