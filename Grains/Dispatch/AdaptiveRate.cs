@@ -2,7 +2,7 @@ namespace TimerGrid.Grains.Dispatch;
 
 /// <summary>
 /// A route's rate when its receiver pushes back (AIMD). A 429 or 503 cuts the rate to half of what it was, or to what
-/// the receiver accepted over the last second if that is less, at most once a second; each second of answers without
+/// the receiver accepted over the last second if that is less (not below a sixteenth), at most once a second; each second of answers without
 /// one raises it by a tenth of the rate set at the last cut, up to the configured limit, where adapting ends. An
 /// unlimited route adapts until 30 s pass without a 429 or 503. A Retry-After pauses the whole route that long.
 /// </summary>

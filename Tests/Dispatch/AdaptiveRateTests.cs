@@ -29,7 +29,7 @@ public sealed class AdaptiveRateTests
     {
         var rate = new AdaptiveRate();
 
-        rate.Throttled(now: 0, configured: null, sentRate: 1000, acceptedRate: 50, retryAfter: TimeSpan.FromSeconds(2), MaxPause);
+        rate.Throttled(now: 0, configured: null, sentRate: 500, acceptedRate: 50, retryAfter: TimeSpan.FromSeconds(2), MaxPause);
 
         Assert.True(rate.IsPaused(1999));
         Assert.False(rate.IsPaused(2000));
