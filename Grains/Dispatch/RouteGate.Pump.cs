@@ -5,8 +5,9 @@ namespace TimerGrid.Grains.Dispatch;
 
 /// <summary>
 /// The lease loop of an engaged gate: every <see cref="LeaseEveryMs"/> while it has work (sooner when a waiter finds no
-/// share at all) it reports demand and answers to the route's limiter and takes this silo's new share. It stops, and an
-/// unlimited route's gate disengages, once the limiter heard that nothing waits or runs here.
+/// share at all) it reports demand and answers to the route's limiter and takes this silo's new share. It stops once the
+/// limiter heard that nothing waits or runs here; a route without limits disengages sooner, as soon as the limiter
+/// lets it go free and a round passed without a failure or a 429/503.
 /// </summary>
 internal sealed partial class RouteGate
 {
@@ -25,6 +26,7 @@ internal sealed partial class RouteGate
     private bool _leasing;
     private bool _wantLease;
     private bool _limiterKnowsIdle;
+    private bool _lastReportQuiet;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _dispatched;
     private int _succeeded;
@@ -64,13 +66,16 @@ internal sealed partial class RouteGate
                 var sinceLease = Now() - _leaseTriedAt;
                 if (sinceLease >= LeaseEveryMs || (_wantLease && sinceLease >= SoonestLeaseMs))
                 {
-                    if (_waiting.Count == 0 && _inFlight == 0 && _limiterKnowsIdle)
+                    var idle = _inFlight == 0 && _limiterKnowsIdle;
+                    var freeAgain = !_limited && _grant.Free && _lastReportQuiet;
+                    if (_waiting.Count == 0 && (idle || freeAgain))
                     {
                         _pumping = false;
                         _engaged = _limited || !_grant.Free;
                         if (!_engaged)
                         {
-                            TakeReportLocked();   // answers seen while disengaged are not the limiter's business
+                            _freeSuccess = _succeeded > 0;
+                            TakeReportLocked();   // what ends from now on is not the limiter's business, unless it fails
                         }
                         return;
                     }
@@ -119,7 +124,8 @@ internal sealed partial class RouteGate
             }
             (_grant, _grantAt, _probeGranted) = (grant, Now(), grant.Probe);
             _tokens = Math.Min(_tokens, Burst(grant.Rate ?? 0));
-            _limiterKnowsIdle = report is { Queued: 0, InFlight: 0, Dispatched: 0, Succeeded: 0, Throttled: 0, Failed: 0, ProbeAnswered: null };
+            _lastReportQuiet = report is { Queued: 0, Throttled: 0, Failed: 0, ProbeAnswered: null };
+            _limiterKnowsIdle = _lastReportQuiet && report is { InFlight: 0, Dispatched: 0, Succeeded: 0 };
         }
     }
 

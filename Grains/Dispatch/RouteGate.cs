@@ -25,6 +25,8 @@ internal sealed partial class RouteGate(string routeKey, IRouteLimiterGrain limi
     private long _freeSecond;
     private int _freeThisSecond;
     private int _freeLastSecond;
+    /// <summary>A dispatch delivered since the gate disengaged: the failure that engages it again starts a new streak.</summary>
+    private bool _freeSuccess;
 
     /// <param name="cancellation">Gives up waiting; the waiter is then skipped, and a permit is never handed to it.</param>
     public Task<DispatchPermit> EnterAsync(RouteView route, long dueAt, CancellationToken cancellation)
@@ -68,11 +70,15 @@ internal sealed partial class RouteGate(string routeKey, IRouteLimiterGrain limi
         lock (_lock)
         {
             _inFlight--;
-            if (result is not null && !result.Delivered && result.Retryable && !_engaged)
+            if (result is not null && !_engaged)
             {
-                // The receiver pushed back or failed: from now on this silo asks the limiter, which sees all silos.
-                _engaged = true;
-                _dispatched = _freeThisSecond + _freeLastSecond;
+                _freeSuccess |= result.Delivered;
+                if (!result.Delivered && result.Retryable)
+                {
+                    // The receiver pushed back or failed: from now on this silo asks the limiter, which sees all silos.
+                    _engaged = true;
+                    (_dispatched, _hadSuccess, _trailingFailures, _freeSuccess) = (_freeThisSecond + _freeLastSecond, _freeSuccess, 0, false);
+                }
             }
             if (_engaged)
             {
