@@ -14,16 +14,16 @@ public sealed record DispatchReport
     [Id(3)] public int InFlight { get; init; }
     /// <summary>Dispatches started since the last call.</summary>
     [Id(4)] public int Dispatched { get; init; }
-    /// <summary>Answers that delivered.</summary>
+    /// <summary>Answers that show the receiver up: 2xx, or a 4xx other than 429.</summary>
     [Id(5)] public int Succeeded { get; init; }
     /// <summary>Answers 429 or 503: the receiver asks for less.</summary>
     [Id(6)] public int Throttled { get; init; }
-    /// <summary>Attempts that failed otherwise: no connection, a timeout, another 5xx or 4xx.</summary>
+    /// <summary>Attempts that found the receiver down: no connection, a timeout, a 5xx other than 503.</summary>
     [Id(7)] public int Failed { get; init; }
     /// <summary>Failures since the silo's last success, when it had one since the last call.</summary>
     [Id(8)] public int TrailingFailures { get; init; }
     /// <summary>The longest Retry-After a throttling answer asked for.</summary>
     [Id(9)] public TimeSpan? RetryAfter { get; init; }
-    /// <summary>How the circuit probe the silo was granted went: true when the receiver answered at all (2xx, 429, 503).</summary>
+    /// <summary>How the circuit probe the silo was granted went: true unless it found the receiver down.</summary>
     [Id(10)] public bool? ProbeAnswered { get; init; }
 }

@@ -12,6 +12,12 @@ internal sealed record DeliveryResult(bool Delivered, bool Retryable, string? Er
     /// <summary>The receiver asked for less (429 or 503): the route slows down, and the attempt does not count against the job.</summary>
     public bool Throttled => HttpStatus is 429 or 503;
 
+    /// <summary>
+    /// The receiver looks down: no answer (no connection, a timeout, a GRAIN callback that threw) or a 5xx other than 503.
+    /// Such attempts in a row open the route's circuit.
+    /// </summary>
+    public bool ReceiverDown => !Delivered && Retryable && !Throttled && HttpStatus is null or >= 500;
+
     /// <summary>The attempt was an open circuit's probe.</summary>
     public bool Probe { get; init; }
 

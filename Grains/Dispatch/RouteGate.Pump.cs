@@ -156,22 +156,22 @@ internal sealed partial class RouteGate
             _probeAnswered = probe ? false : _probeAnswered;
             return;
         }
-        if (result.Delivered)
-        {
-            (_succeeded, _trailingFailures, _hadSuccess) = (_succeeded + 1, 0, true);
-        }
-        else if (result.Throttled)
+        if (result.Throttled)
         {
             _throttled++;
             _retryAfter = result.RetryAfter > _retryAfter || _retryAfter is null ? result.RetryAfter : _retryAfter;
         }
-        else if (result.Retryable)
+        else if (result.ReceiverDown)
         {
             (_failed, _trailingFailures) = (_failed + 1, _trailingFailures + 1);
         }
+        else if (result.Delivered || result.HttpStatus is not null)
+        {
+            (_succeeded, _trailingFailures, _hadSuccess) = (_succeeded + 1, 0, true);
+        }
         if (probe)
         {
-            _probeAnswered = result.Delivered || result.Throttled;
+            _probeAnswered = !result.ReceiverDown;
         }
     }
 

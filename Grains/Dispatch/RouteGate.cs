@@ -73,7 +73,7 @@ internal sealed partial class RouteGate(string routeKey, IRouteLimiterGrain limi
             if (result is not null && !_engaged)
             {
                 _freeSuccess |= result.Delivered;
-                if (!result.Delivered && result.Retryable)
+                if (result.Throttled || result.ReceiverDown)
                 {
                     // The receiver pushed back or failed: from now on this silo asks the limiter, which sees all silos.
                     _engaged = true;
