@@ -116,13 +116,13 @@ internal sealed partial class RouteGate(string routeKey, IRouteLimiterGrain limi
 
     private bool MayStartLocked()
     {
+        if (clock.GetUtcNow().ToUnixTimeMilliseconds() - _grantAt > LeaseValidMs)
+        {
+            return false;   // the limiter did not answer lately: another silo may hold our share, or the limits changed
+        }
         if (_grant.Free)
         {
             return true;
-        }
-        if (clock.GetUtcNow().ToUnixTimeMilliseconds() - _grantAt > LeaseValidMs)
-        {
-            return false;   // the limiter did not answer lately: another silo may hold our share by now
         }
         if (_grant.Slots is { } slots && (_inFlight >= slots || _leasing))
         {
