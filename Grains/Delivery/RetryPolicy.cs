@@ -7,6 +7,8 @@ internal sealed class RetryPolicy(IOptions<DeliveryOptions> options)
 {
     private readonly DeliveryOptions _options = options.Value;
 
+    public int MaxAttempts => _options.MaxAttempts;
+
     /// <summary>
     /// True when the job ends failed after this attempt: the route refused it for good, it used its MaxAttempts judged
     /// attempts, or the receiver said "later" (429, 503, a failed circuit probe) more than MaxThrottledAttempts times.
