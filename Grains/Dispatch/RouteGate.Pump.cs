@@ -39,7 +39,7 @@ internal sealed partial class RouteGate
 
     private void StartPumpLocked()
     {
-        if (!_pumping)
+        if (!_pumping && !stopping.IsCancellationRequested)
         {
             _pumping = true;
             _ = Task.Run(PumpAsync);
@@ -58,7 +58,7 @@ internal sealed partial class RouteGate
 
     private async Task PumpAsync()
     {
-        while (true)
+        while (!stopping.IsCancellationRequested)
         {
             DispatchReport? report = null;
             lock (_lock)
@@ -96,7 +96,7 @@ internal sealed partial class RouteGate
                 _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 wake = _wake.Task;
             }
-            await Task.WhenAny(Task.Delay(wait, clock), wake);
+            await Task.WhenAny(Task.Delay(wait, clock, stopping), wake);
         }
     }
 

@@ -12,7 +12,8 @@ namespace TimerGrid.Grains.Dispatch;
 /// route's budget from its <see cref="IRouteLimiterGrain"/> and reports the answers. A rate share is spent through a
 /// token bucket whose burst is a twentieth of a second of it (at least one dispatch).
 /// </summary>
-internal sealed partial class RouteGate(string routeKey, IRouteLimiterGrain limiter, string silo, TimeProvider clock, TimerGridInstruments instruments, ILogger<RouteGate> logger)
+internal sealed partial class RouteGate(
+    string routeKey, IRouteLimiterGrain limiter, string silo, CancellationToken stopping, TimeProvider clock, TimerGridInstruments instruments, ILogger<RouteGate> logger)
 {
     private readonly Lock _lock = new();
     private readonly PriorityQueue<TaskCompletionSource<DispatchPermit>, (long DueAt, long Seq)> _waiting = new();

@@ -5,10 +5,12 @@ using TimerGrid.Grains.Telemetry;
 
 namespace TimerGrid.Grains.Dispatch;
 
-/// <summary>The silo's <see cref="RouteGate"/>s, one per route it dispatched to.</summary>
+/// <summary>The silo's <see cref="RouteGate"/>s, one per route it dispatched to; their lease loops end as the silo stops.</summary>
 internal sealed class RouteGates(IGrainFactory grains, ILocalSiloDetails silo, TimeProvider clock, TimerGridInstruments instruments, ILogger<RouteGate> logger)
+    : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly ConcurrentDictionary<string, RouteGate> _gates = new();
+    private readonly CancellationTokenSource _stopping = new();
     private readonly string _silo = silo.SiloAddress.ToParsableString();
 
     private static readonly Task<DispatchPermit> Unguarded = Task.FromResult(DispatchPermit.None);
@@ -21,5 +23,8 @@ internal sealed class RouteGates(IGrainFactory grains, ILocalSiloDetails silo, T
         ? Unguarded
         : _gates.GetOrAdd(route.Key.ToString(), NewGate).EnterAsync(route, dueAt, cancellation);
 
-    private RouteGate NewGate(string key) => new(key, grains.GetGrain<IRouteLimiterGrain>(key), _silo, clock, instruments, logger);
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(RouteGates), ServiceLifecycleStage.Active, _ => Task.CompletedTask, _ => _stopping.CancelAsync());
+
+    private RouteGate NewGate(string key) => new(key, grains.GetGrain<IRouteLimiterGrain>(key), _silo, _stopping.Token, clock, instruments, logger);
 }

@@ -29,6 +29,7 @@ public static class TimerGridSiloBuilderExtensions
         services.AddSingleton<IRouteDelivery>(sp => sp.GetRequiredService<WebhookDelivery>());
         services.AddSingleton<RouteDeliveries>();
         services.AddSingleton<RouteGates>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RouteGates>());
         services.AddSingleton<CallbackGrainTypes>();
         services.AddSingleton<IRouteDelivery, GrainCallbackDelivery>();
         services.AddTimerGridQueues();

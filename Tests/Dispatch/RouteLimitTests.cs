@@ -25,7 +25,7 @@ public sealed class RouteLimitTests(ApiFixture app, ITestOutputHelper output)
 
         await _http.CreateJobBatchAsync(Db, "burst", Jobs, RestCalls.Now + 2000, "r", spacingMs: 1);
 
-        await app.Receiver.WaitForAsync($"{Db}/burst/0");
+        await app.Receiver.WaitForArrivalsAsync($"{Db}/burst/", 1);
         Assert.Equal("scheduled", (await _http.GetJsonAsync($"/job/{Db}/burst/{Jobs - 1}")).GetProperty("status").GetString());
         for (var i = 0; i < Jobs; i++)
         {
@@ -53,7 +53,7 @@ public sealed class RouteLimitTests(ApiFixture app, ITestOutputHelper output)
         var url = app.Receiver.UrlFor($"{Db}-changed");
         await _http.CreateRouteAsync(Db, "changed", url, ""","max_dispatches_per_second":2""");
         await _http.CreateJobBatchAsync(Db, "changed", 100, RestCalls.Now, "changed");
-        await app.Receiver.WaitForAsync($"{Db}/changed/0");
+        await app.Receiver.WaitForArrivalsAsync($"{Db}/changed/", 1);
 
         await (await _http.PutJsonAsync($"/route/{Db}/changed", $$"""{"type":"REST","webhook_url":"{{url}}"}""")).EnsureOkAsync();
         var lifted = RestCalls.Now;

@@ -87,6 +87,20 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public IReadOnlyList<long> ArrivalsMs(string jobKeyPrefix) =>
         [.. _byJob.Where(j => j.Key.StartsWith(jobKeyPrefix, StringComparison.Ordinal)).SelectMany(j => For(j.Key)).Select(w => w.ReceivedAtMs).Order()];
 
+    /// <summary>Waits until <paramref name="count"/> webhooks in all have arrived for jobs whose key starts with <paramref name="jobKeyPrefix"/>.</summary>
+    public async Task WaitForArrivalsAsync(string jobKeyPrefix, int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (ArrivalsMs(jobKeyPrefix).Count < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{ArrivalsMs(jobKeyPrefix).Count} of {count} webhooks for {jobKeyPrefix}* arrived");
+            }
+            await _arrived.WaitAsync(TimeSpan.FromMilliseconds(50));
+        }
+    }
+
     /// <summary>The most requests to <paramref name="path"/> that were being answered at once.</summary>
     public int MaxInFlight(string path) => _maxInFlight.GetValueOrDefault(path);
 
