@@ -26,16 +26,18 @@ public sealed class RouteLimitKillRestartTests(ITestOutputHelper output) : IAsyn
         }
         var beforeKill = _receiver.ArrivalsMs($"{Db}/c/").Count;
 
+        var restartedAt = RestCalls.Now;
         await using (var silo = await TimerGridProcess.StartAsync(port, settings))
         {
-            var restartedAt = RestCalls.Now;
+            var readyAt = RestCalls.Now;
             for (var i = 0; i < Jobs; i++)
             {
                 await _receiver.WaitForAsync($"{Db}/c/{i}", timeout: TimeSpan.FromSeconds(60));
             }
             var after = _receiver.ArrivalsMs($"{Db}/c/").Where(ms => ms >= restartedAt).ToList();
             var busiestSecond = ArrivalWindows.MaxIn(after);
-            output.WriteLine($"{beforeKill} delivered before the kill, {after.Count} after the restart; busiest second after it {busiestSecond} (limit {Rate})");
+            output.WriteLine($"{beforeKill} delivered before the kill, {after.Count} after the restart (ready in {readyAt - restartedAt} ms, "
+                + $"drained {after[^1] - readyAt} ms later); busiest second after it {busiestSecond} (limit {Rate})");
             Assert.True(busiestSecond <= 1.2 * Rate + 1, $"{busiestSecond} requests in one second after the restart, limit {Rate}");
         }
         Assert.All(Enumerable.Range(0, Jobs), i => Assert.NotEmpty(_receiver.For($"{Db}/c/{i}")));
