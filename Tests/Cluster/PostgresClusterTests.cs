@@ -1,11 +1,12 @@
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Routes;
 using TimerGrid.Tests.Fixtures;
+using Xunit.Abstractions;
 
 namespace TimerGrid.Tests.Cluster;
 
 /// <summary>Three silos on PostgreSQL: any silo serves any job, and jobs outlive the silo they lived on.</summary>
-public sealed class PostgresClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+public sealed class PostgresClusterTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
     private const int Jobs = 30;
 
@@ -53,7 +54,10 @@ public sealed class PostgresClusterTests(ClusterFixture fixture) : IClassFixture
             await fixture.Receiver.WaitForAsync($"lim/c/{i}", timeout: TimeSpan.FromSeconds(60));
         }
 
-        var busiestSecond = ArrivalWindows.MaxIn(fixture.Receiver.ArrivalsMs("lim/c/"));
+        var arrivals = fixture.Receiver.ArrivalsMs("lim/c/");
+        var busiestSecond = ArrivalWindows.MaxIn(arrivals);
+        output.WriteLine($"{Count} jobs on three silos in {arrivals[^1] - arrivals[0]} ms; busiest second {busiestSecond} (limit {Rate}); "
+            + $"most at once {fixture.Receiver.MaxInFlight("cluster-limited")} (limit {Concurrency})");
         Assert.True(busiestSecond <= 1.2 * Rate, $"{busiestSecond} requests in one second across three silos, limit {Rate}");
         Assert.True(fixture.Receiver.MaxInFlight("cluster-limited") <= Concurrency, $"{fixture.Receiver.MaxInFlight("cluster-limited")} at once, limit {Concurrency}");
         Assert.All(Enumerable.Range(0, Count), i => Assert.Single(fixture.Receiver.For($"lim/c/{i}")));
