@@ -16,10 +16,16 @@ internal static class JsonFields
 
     /// <summary>An integer; strings, fractions and exponents are refused.</summary>
     public static long? OptionalInt64(this JsonElement body, string name, TimerGridError invalid) =>
-        body.Optional(name) is { } value
-            ? value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
-                ? number
-                : throw new TimerGridException(invalid, $"{name} must be an integer")
+        body.OptionalNumeric(name, invalid, "an integer", (JsonElement value, out long number) => value.TryGetInt64(out number));
+
+    /// <summary>A JSON number, fractions allowed; anything else is <paramref name="invalid"/>.</summary>
+    public static double? OptionalNumber(this JsonElement body, string name, TimerGridError invalid) =>
+        body.OptionalNumeric(name, invalid, "a number", (JsonElement value, out double number) => value.TryGetDouble(out number));
+
+    /// <summary>A JSON integer that fits an int; anything else (a fraction, a string) is <paramref name="invalid"/>.</summary>
+    public static int? OptionalInt32(this JsonElement body, string name, TimerGridError invalid) =>
+        body.OptionalInt64(name, invalid) is { } number
+            ? number is >= int.MinValue and <= int.MaxValue ? (int)number : throw new TimerGridException(invalid, $"{name} is out of range")
             : null;
 
     /// <inheritdoc cref="OptionalInt64"/>
@@ -44,6 +50,15 @@ internal static class JsonFields
     /// <summary>The field's JSON text exactly as the client sent it.</summary>
     public static string? RawOrNull(this JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) ? value.GetRawText() : null;
+
+    private delegate bool NumberReader<T>(JsonElement value, out T number);
+
+    private static T? OptionalNumeric<T>(this JsonElement body, string name, TimerGridError invalid, string expected, NumberReader<T> read) where T : struct =>
+        body.Optional(name) is { } value
+            ? value.ValueKind == JsonValueKind.Number && read(value, out var number)
+                ? number
+                : throw new TimerGridException(invalid, $"{name} must be {expected}")
+            : null;
 
     /// <summary>The field, unless it is absent or null.</summary>
     private static JsonElement? Optional(this JsonElement body, string name) =>

@@ -67,7 +67,8 @@ public static class UiEndpoints
         var paging = new PageRequest { PageSize = UiJobSource.PageSize, Cursor = after };
         var stats = grains.GetGrain<IClusterStatsGrain>(0).GetRoutesAsync(db);
         var routes = await grains.GetGrain<IListingGrain>(0).ListRoutesAsync(db, paging);
-        return Page<RoutesPage>(new { Db = db, Routes = routes, Stats = await stats });
+        var dispatch = await UiRouteDispatch.ReadAsync(grains, routes.Items);
+        return Page<RoutesPage>(new { Db = db, Routes = routes, Stats = await stats, Dispatch = dispatch });
     }
 
     private static async Task<IResult> ActAsync(string db, string collection, string id, string verb, HttpRequest request, IGrainFactory grains)

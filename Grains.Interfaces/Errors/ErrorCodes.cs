@@ -93,6 +93,12 @@ public static class ErrorCodes
     public static readonly TimerGridError InvalidGrainInterface = new("E050", 400);
     /// <summary>A GRAIN route's grain_key is empty, longer than 512 characters, or has a placeholder other than {db}, {collection} and {id}.</summary>
     public static readonly TimerGridError InvalidGrainKey = new("E051", 400);
+    /// <summary>max_dispatches_per_second is not a number greater than 0 (fractions are valid), is above the maximum, or is set on a QUEUE route.</summary>
+    public static readonly TimerGridError InvalidDispatchRate = new("E052", 400);
+    /// <summary>max_concurrent_dispatches is not a whole number of at least 1, is above the maximum, or is set on a QUEUE route.</summary>
+    public static readonly TimerGridError InvalidConcurrencyLimit = new("E053", 400);
+    /// <summary>circuit_breaker_threshold is not a whole number of at least 1, is above the maximum, or is set on a QUEUE route.</summary>
+    public static readonly TimerGridError InvalidCircuitThreshold = new("E054", 400);
     /// <summary>A dashboard form was posted from a page of another site (its Origin is not this server).</summary>
     public static readonly TimerGridError CrossSiteForm = new("E060", 403);
     /// <summary>The API key entered on the dashboard's login page is unknown or revoked.</summary>

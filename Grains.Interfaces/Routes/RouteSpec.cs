@@ -21,6 +21,18 @@ public sealed record RouteSpec(
     /// <summary>For a <see cref="RouteType.Grain"/> route: the key of the grain called, a <see cref="Validation.GrainKeyTemplate"/>.</summary>
     [Id(5)] public string? GrainKey { get; init; }
 
+    /// <summary>At most this many dispatches a second to the route, all silos together (fractions allowed); null is unlimited.</summary>
+    [Id(6)] public double? MaxDispatchesPerSecond { get; init; }
+
+    /// <summary>At most this many dispatches to the route in flight at once, all silos together; null is unlimited.</summary>
+    [Id(7)] public int? MaxConcurrentDispatches { get; init; }
+
+    /// <summary>Consecutive failed attempts (no connection, timeout, 5xx but 503) that open the route's circuit; null is the default.</summary>
+    [Id(8)] public int? CircuitBreakerThreshold { get; init; }
+
+    /// <summary>True when the route limits its dispatch rate or concurrency.</summary>
+    public bool IsLimited => MaxDispatchesPerSecond is not null || MaxConcurrentDispatches is not null;
+
     /// <summary>A webhook route.</summary>
     public static RouteSpec Webhook(string url, string? secret = null, PayloadStyle payload = PayloadStyle.Meta) =>
         new(RouteType.Rest, url, secret, payload);

@@ -12,6 +12,12 @@ public static class RouteSpecRules
     /// <summary>Longest accepted grain interface type.</summary>
     public const int MaxGrainInterfaceLength = 256;
 
+    /// <summary>Highest accepted max_dispatches_per_second.</summary>
+    public const double MaxDispatchRate = 100_000;
+
+    /// <summary>Highest accepted max_concurrent_dispatches and circuit_breaker_threshold.</summary>
+    public const int MaxLimitCount = 10_000;
+
     /// <summary>Throws a <see cref="TimerGridException"/> for the first broken rule.</summary>
     public static void Validate(RouteKey key, RouteSpec spec)
     {
@@ -31,6 +37,7 @@ public static class RouteSpecRules
             default:
                 throw new TimerGridException(ErrorCodes.InvalidRouteType, "type must be \"REST\", \"GRAIN\" or \"QUEUE\"");
         }
+        ValidateLimits(spec);
     }
 
     /// <summary>
@@ -83,5 +90,29 @@ public static class RouteSpecRules
                 $"grain_interface must be 1-{MaxGrainInterfaceLength} characters without spaces: the [Alias] of a grain interface that extends ITimerCallback");
         }
         GrainKeyTemplate.Require(spec.GrainKey);
+    }
+
+    /// <summary>A QUEUE route's workers pull at their own pace: its firings only enqueue, so limits have nothing to hold back.</summary>
+    private static void ValidateLimits(RouteSpec spec)
+    {
+        var queue = spec.Type == RouteType.Queue;
+        if (spec.MaxDispatchesPerSecond is { } rate && (queue || !double.IsFinite(rate) || rate <= 0 || rate > MaxDispatchRate))
+        {
+            throw new TimerGridException(ErrorCodes.InvalidDispatchRate, queue
+                ? "max_dispatches_per_second applies to REST and GRAIN routes, not QUEUE"
+                : $"max_dispatches_per_second must be a number greater than 0 (fractions such as 0.5 are valid) and at most {MaxDispatchRate}");
+        }
+        RequireCount(spec.MaxConcurrentDispatches, queue, "max_concurrent_dispatches", ErrorCodes.InvalidConcurrencyLimit);
+        RequireCount(spec.CircuitBreakerThreshold, queue, "circuit_breaker_threshold", ErrorCodes.InvalidCircuitThreshold);
+    }
+
+    private static void RequireCount(int? value, bool queue, string name, TimerGridError error)
+    {
+        if (value is { } count && (queue || count is < 1 or > MaxLimitCount))
+        {
+            throw new TimerGridException(error, queue
+                ? $"{name} applies to REST and GRAIN routes, not QUEUE"
+                : $"{name} must be a whole number from 1 to {MaxLimitCount}");
+        }
     }
 }

@@ -15,6 +15,21 @@ internal sealed class DeliveryOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 10;
 
+    /// <summary>
+    /// Attempts a job may spend on answers the receiver did not judge (429, 503, a failed circuit probe) on top of
+    /// <see cref="MaxAttempts"/>: a receiver that only ever says "later" still ends the job.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int MaxThrottledAttempts { get; set; } = 100;
+
+    /// <summary>Consecutive failed attempts of a route (no connection, timeout, 5xx but 503) that open its circuit, unless the route sets its own.</summary>
+    [Range(1, 10_000)]
+    public int CircuitBreakerThreshold { get; set; } = 5;
+
+    /// <summary>The longest wait between two probes of an open circuit; the first waits a second, each next one twice as long.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan CircuitProbeMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The wait after the first failed attempt; each later wait doubles.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -9,6 +9,15 @@ internal sealed class RetryPolicy(IOptions<DeliveryOptions> options)
 
     public int MaxAttempts => _options.MaxAttempts;
 
+    /// <summary>
+    /// True when the job ends failed after this attempt: the route refused it for good, it used its MaxAttempts judged
+    /// attempts, or the receiver said "later" (429, 503, a failed circuit probe) more than MaxThrottledAttempts times.
+    /// </summary>
+    /// <param name="attempt">The attempt that just ended, from 1.</param>
+    /// <param name="unjudged">The occurrence's attempts that were not judged, this one included.</param>
+    public bool GivesUp(DeliveryResult result, int attempt, int unjudged) =>
+        !result.Delivered && (!result.Retryable || attempt - unjudged >= _options.MaxAttempts || unjudged > _options.MaxThrottledAttempts);
+
     /// <param name="attempt">The attempt that just failed, from 1.</param>
     /// <param name="retryAfter">What the receiver asked for, if anything.</param>
     public TimeSpan DelayAfter(int attempt, TimeSpan? retryAfter)

@@ -6,6 +6,7 @@ using Polly;
 using Orleans.Storage;
 using TimerGrid.Grains.Callbacks;
 using TimerGrid.Grains.Delivery;
+using TimerGrid.Grains.Dispatch;
 using TimerGrid.Grains.Jobs;
 
 namespace TimerGrid.Grains.Hosting;
@@ -27,6 +28,8 @@ public static class TimerGridSiloBuilderExtensions
         services.AddSingleton<WebhookDelivery>();
         services.AddSingleton<IRouteDelivery>(sp => sp.GetRequiredService<WebhookDelivery>());
         services.AddSingleton<RouteDeliveries>();
+        services.AddSingleton<RouteGates>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RouteGates>());
         services.AddSingleton<CallbackGrainTypes>();
         services.AddSingleton<IRouteDelivery, GrainCallbackDelivery>();
         services.AddTimerGridQueues();

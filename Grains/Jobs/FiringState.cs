@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TimerGrid.Grains.Jobs;
 
 /// <summary>
@@ -9,6 +11,9 @@ internal sealed class FiringState
     public long ScheduledTime { get; set; }
     public string ExecutionId { get; set; } = "";
     public int Attempts { get; set; }
+    /// <summary>See <see cref="JobState.UnjudgedAttempts"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int UnjudgedAttempts { get; set; }
     public long NextAttemptAt { get; set; }
     public long? FiredAt { get; set; }
 }

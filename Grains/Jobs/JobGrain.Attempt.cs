@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using TimerGrid.Grains.Delivery;
+using TimerGrid.Grains.Dispatch;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Records;
+using TimerGrid.Grains.Interfaces.Routes;
 using TimerGrid.Grains.Telemetry;
 
 namespace TimerGrid.Grains.Jobs;
@@ -13,6 +15,9 @@ namespace TimerGrid.Grains.Jobs;
 /// </summary>
 internal sealed partial class JobGrain
 {
+    /// <summary>Cancels the wait for a route's permit while a firing waits for one.</summary>
+    private CancellationTokenSource? _permitWait;
+
     private async Task FireOccurrenceAsync(long now)
     {
         var state = job.State;
@@ -23,13 +28,16 @@ internal sealed partial class JobGrain
         state.ExecutionId ??= ExecutionIds.New();
         var attempt = state.Attempts + 1;
         var firedAt = state.Attempts == 0 ? now : state.FiredAt ?? now;
-        var result = await AttemptAsync(state.ExecutionId, state.TriggerTime, firedAt, attempt);
+        var dueAt = state.OccurrenceDueAt ?? now;
+        var result = await AttemptAsync(state.ExecutionId, state.TriggerTime, firedAt, attempt, state.UnjudgedAttempts, dueAt);
         if (Deleting)
         {
             return;
         }
         var finishedAt = Now();
+        var unjudged = state.UnjudgedAttempts + (result.Judged ? 0 : 1);
         state.Attempts = attempt;
+        state.UnjudgedAttempts = unjudged;
         state.FiredAt = firedAt;
         state.LastError = result.Error;
         if (result.Delivered)
@@ -38,7 +46,7 @@ internal sealed partial class JobGrain
             LogDelivered(_key.ToString(), attempt, now - state.TriggerTime);
             EndOccurrence(JobStatus.Delivered, finishedAt);
         }
-        else if (!result.Retryable || attempt >= retries.MaxAttempts)
+        else if (retries.GivesUp(result, attempt, unjudged))
         {
             LogFailed(_key.ToString(), attempt, result.Error);
             instruments.DeadLettered();
@@ -49,14 +57,14 @@ internal sealed partial class JobGrain
             // The next occurrence need not wait for this one's retries.
             state.Extra.Add(new FiringState
             {
-                ScheduledTime = state.TriggerTime, ExecutionId = state.ExecutionId, Attempts = attempt, FiredAt = firedAt,
-                NextAttemptAt = finishedAt + RetryDelay(attempt, result),
+                ScheduledTime = state.TriggerTime, ExecutionId = state.ExecutionId, Attempts = attempt, UnjudgedAttempts = unjudged,
+                FiredAt = firedAt, NextAttemptAt = finishedAt + RetryDelay(attempt, unjudged, result),
             });
             EndOccurrence(JobStatus.Scheduled, finishedAt);
         }
         else
         {
-            state.NextAttemptAt = finishedAt + RetryDelay(attempt, result);
+            state.NextAttemptAt = finishedAt + RetryDelay(attempt, unjudged, result);
         }
     }
 
@@ -64,52 +72,52 @@ internal sealed partial class JobGrain
     {
         var attempt = extra.Attempts + 1;
         extra.FiredAt ??= now;
-        var result = await AttemptAsync(extra.ExecutionId, extra.ScheduledTime, extra.FiredAt.Value, attempt);
+        var result = await AttemptAsync(extra.ExecutionId, extra.ScheduledTime, extra.FiredAt.Value, attempt, extra.UnjudgedAttempts, extra.NextAttemptAt);
         if (Deleting)
         {
             return;
         }
         extra.Attempts = attempt;
-        if (result.Delivered || !result.Retryable || attempt >= retries.MaxAttempts)
+        extra.UnjudgedAttempts += result.Judged ? 0 : 1;
+        if (result.Delivered || retries.GivesUp(result, attempt, extra.UnjudgedAttempts))
         {
             job.State.Extra.Remove(extra);
         }
         else
         {
-            extra.NextAttemptAt = Now() + RetryDelay(attempt, result);
+            extra.NextAttemptAt = Now() + RetryDelay(attempt, extra.UnjudgedAttempts, result);
         }
     }
 
-    /// <summary>One delivery attempt, recorded as it starts and as it ends.</summary>
-    private async Task<DeliveryResult> AttemptAsync(string executionId, long scheduledTime, long firedAt, int attempt)
-    {
-        RecordExecution(executionId, scheduledTime, firedAt, attempt, ExecutionState.Running);
-        instruments.AttemptStarted(attempt, Now() - scheduledTime);
-        var route = job.State.Route;
-        var started = Stopwatch.GetTimestamp();
-        DeliveryResult result;
-        using (JobScope(logger, this.GetPrimaryKeyString()))
-        using (JobTracing.StartDelivery(this.GetPrimaryKeyString(), attempt, _scheduledBy))
-        {
-            result = await SendWhileDeletableAsync(scheduledTime, attempt);
-        }
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var latencyMs = (long)elapsed.TotalMilliseconds;
-        var finished = result.Delivered || !result.Retryable || attempt >= retries.MaxAttempts || Deleting;
-        var state = result.Delivered ? ExecutionState.Succeeded : finished ? ExecutionState.Failed : ExecutionState.Retrying;
-        instruments.AttemptEnded(_key.Db, route, result.Delivered ? DeliveryOutcomes.Delivered : finished ? DeliveryOutcomes.Failed : DeliveryOutcomes.Retry,
-            result.HttpStatus, elapsed.TotalSeconds);
-        RecordAttemptEnded(executionId, scheduledTime, firedAt, attempt, state, finished, result, latencyMs);
-        return result;
-    }
-
-    /// <summary>Sends one attempt while a delete may interleave; a delete that came meanwhile is written when this returns.</summary>
-    private async Task<DeliveryResult> SendWhileDeletableAsync(long scheduledTime, int attempt)
+    /// <summary>
+    /// One delivery attempt: it waits for its route's permit (rate, concurrency, back-off, circuit), then is recorded as it
+    /// starts, sent, and recorded as it ends. Lateness counts the wait. A delete may interleave throughout.
+    /// </summary>
+    /// <param name="unjudged">The occurrence's unjudged attempts before this one.</param>
+    /// <param name="dueAt">When this attempt was due: permits go out in this order.</param>
+    private async Task<DeliveryResult> AttemptAsync(string executionId, long scheduledTime, long firedAt, int attempt, int unjudged, long dueAt)
     {
         _delivering = true;
         try
         {
-            return await SendAsync(scheduledTime, attempt);
+            var route = await RouteOf(job.State.Route).GetAsync();
+            using var permit = route is null ? DispatchPermit.None : await WaitForPermitAsync(route, dueAt);
+            if (permit is null || Deleting)
+            {
+                return DeliveryResult.GiveUp("deleted while waiting for its route");   // a permit goes back unused
+            }
+            RecordExecution(executionId, scheduledTime, firedAt, attempt, ExecutionState.Running);
+            instruments.AttemptStarted(attempt, Now() - scheduledTime);
+            var started = Stopwatch.GetTimestamp();
+            DeliveryResult result;
+            using (JobScope(logger, this.GetPrimaryKeyString()))
+            using (JobTracing.StartDelivery(this.GetPrimaryKeyString(), attempt, _scheduledBy))
+            {
+                result = (await SendAsync(route, scheduledTime, attempt)) with { Probe = permit.IsProbe };
+            }
+            permit.Complete(result);
+            AttemptEnded(executionId, scheduledTime, firedAt, attempt, unjudged + (result.Judged ? 0 : 1), result, Stopwatch.GetElapsedTime(started));
+            return result;
         }
         finally
         {
@@ -122,17 +130,52 @@ internal sealed partial class JobGrain
         }
     }
 
-    private async Task<DeliveryResult> SendAsync(long scheduledTime, int attempt)
+    /// <summary>Waits for the route's permit; null when a delete came meanwhile (it cancels the wait, see DeleteAsync).</summary>
+    private async Task<DispatchPermit?> WaitForPermitAsync(RouteView route, long dueAt)
     {
-        var state = job.State;
-        var route = await RouteOf(state.Route).GetAsync();
-        if (route is null)
+        while (true)
         {
-            return DeliveryResult.GiveUp($"route '{state.Route}' does not exist in db '{_key.Db}'");
+            using var wait = _permitWait = new CancellationTokenSource();
+            try
+            {
+                return await gates.EnterAsync(route, dueAt, wait.Token);
+            }
+            catch (OperationCanceledException) when (_deletionRequest is { } request)
+            {
+                if (await request is null)
+                {
+                    return null;
+                }
+                // The deletion's write failed, so its client heard that nothing changed: the firing waits on.
+            }
+            finally
+            {
+                _permitWait = null;
+            }
         }
-        return await deliveries.DeliverAsync(new RouteFiring(_key, state.Meta, scheduledTime, route, attempt, state.Queue));
     }
 
-    private long RetryDelay(int attempt, DeliveryResult result) =>
-        (long)retries.DelayAfter(attempt, result.RetryAfter).TotalMilliseconds;
+    private void AttemptEnded(string executionId, long scheduledTime, long firedAt, int attempt, int unjudged, DeliveryResult result, TimeSpan elapsed)
+    {
+        var finished = result.Delivered || retries.GivesUp(result, attempt, unjudged) || Deleting;
+        var state = result.Delivered ? ExecutionState.Succeeded : finished ? ExecutionState.Failed : ExecutionState.Retrying;
+        if (result.Throttled)
+        {
+            instruments.Throttled();
+        }
+        instruments.AttemptEnded(_key.Db, job.State.Route, result.Delivered ? DeliveryOutcomes.Delivered : finished ? DeliveryOutcomes.Failed : DeliveryOutcomes.Retry,
+            result.HttpStatus, elapsed.TotalSeconds);
+        RecordAttemptEnded(executionId, scheduledTime, firedAt, attempt, state, finished, result, (long)elapsed.TotalMilliseconds);
+    }
+
+    private Task<DeliveryResult> SendAsync(RouteView? route, long scheduledTime, int attempt)
+    {
+        var state = job.State;
+        return route is null
+            ? Task.FromResult(DeliveryResult.GiveUp($"route '{state.Route}' does not exist in db '{_key.Db}'"))
+            : deliveries.DeliverAsync(new RouteFiring(_key, state.Meta, scheduledTime, route, attempt, state.Queue));
+    }
+
+    private long RetryDelay(int attempt, int unjudged, DeliveryResult result) =>
+        (long)retries.DelayAfter(Math.Max(1, attempt - unjudged), result.RetryAfter).TotalMilliseconds;
 }

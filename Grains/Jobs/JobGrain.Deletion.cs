@@ -8,7 +8,7 @@ namespace TimerGrid.Grains.Jobs;
 
 /// <summary>
 /// Deleting a job. A delivery runs in one grain turn (a timer callback that does not interleave), so a delete would
-/// wait for it and the delivery would then retry or fire again before the job went. Instead a delete alone may
+/// wait for it and the delivery would then retry or fire again before the job went. Instead a delete may
 /// interleave with a delivery (<see cref="MayInterleave"/>): it records the request durably and the delivery, when it
 /// ends, deletes the job instead of recording a retry or the next occurrence.
 /// </summary>
@@ -23,9 +23,16 @@ internal sealed partial class JobGrain
     /// <summary>The write of a deletion request that came during this delivery; the failure, if it failed.</summary>
     private Task<Exception?>? _deletionRequest;
 
-    /// <summary>Orleans asks this while a turn runs: only a delete may interleave, and only with a delivery.</summary>
-    public bool MayInterleave(IInvokable request) =>
-        _delivering && request.GetInterfaceType() == typeof(IJobGrain) && request.GetMethod().Name == nameof(IJobGrain.DeleteAsync);
+    /// <summary>
+    /// Orleans asks this while a turn runs: only a delete may interleave, and a wake-up (the overdue sweep's, a reminder
+    /// tick), which has nothing to do then; only with a delivery, which may wait long for its route's permit.
+    /// </summary>
+    public bool MayInterleave(IInvokable request) => _delivering && (request.GetInterfaceType(), request.GetMethod().Name) switch
+    {
+        (var type, nameof(IJobGrain.DeleteAsync) or nameof(IJobGrain.WakeAsync)) => type == typeof(IJobGrain),
+        (var type, nameof(IRemindable.ReceiveReminder)) => type == typeof(IRemindable),
+        _ => false,
+    };
 
     public async Task<DeleteOutcome> DeleteAsync()
     {
@@ -38,6 +45,7 @@ internal sealed partial class JobGrain
             if (job.State.DeletingSince is null)
             {
                 _deletionRequest = RequestDeletionAsync();
+                _permitWait?.Cancel();   // a firing still waiting for its route's permit need not wait on
             }
             if (await _deletionRequest! is { } failure)
             {

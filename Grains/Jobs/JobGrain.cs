@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TimerGrid.Grains.Delivery;
+using TimerGrid.Grains.Dispatch;
 using TimerGrid.Grains.Interfaces.Configuration;
 using TimerGrid.Grains.Interfaces.Errors;
 using TimerGrid.Grains.Interfaces.Jobs;
@@ -23,6 +24,7 @@ internal sealed partial class JobGrain(
     IOptions<TimerGridOptions> options,
     IOptions<FiringOptions> firing,
     RouteDeliveries deliveries,
+    RouteGates gates,
     RetryPolicy retries,
     RecordWriter records,
     TimerGridInstruments instruments,
@@ -115,12 +117,13 @@ internal sealed partial class JobGrain(
 
     public Task<JobView?> GetAsync() => Task.FromResult(job.RecordExists ? job.State.ToView(_key) : null);
 
-    public Task WakeAsync() => ReconcileAsync();
+    /// <summary>During a delivery (see <see cref="MayInterleave"/>) there is nothing to wake: the firing is under way.</summary>
+    public Task WakeAsync() => _delivering ? Task.CompletedTask : ReconcileAsync();
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         _hasReminder = true;
-        return ReconcileAsync();
+        return _delivering ? Task.CompletedTask : ReconcileAsync();
     }
 
     private Task ScheduleAsync(JobState state)

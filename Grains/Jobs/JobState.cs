@@ -31,6 +31,9 @@ internal sealed class JobState
 
     public JobStatus Status { get; set; }
     public int Attempts { get; set; }
+    /// <summary>Of <see cref="Attempts"/>, those the receiver did not judge (429, 503, a failed circuit probe): they do not count against MaxAttempts.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int UnjudgedAttempts { get; set; }
     public long? NextAttemptAt { get; set; }
     /// <summary>This occurrence fires this long after <see cref="TriggerTime"/> (the schedule's jitter, drawn once).</summary>
     public int JitterMs { get; set; }
@@ -117,6 +120,7 @@ internal sealed class JobState
         TriggerTime = occurrence;
         Status = JobStatus.Scheduled;
         Attempts = 0;
+        UnjudgedAttempts = 0;
         NextAttemptAt = null;
         ExecutionId = null;
         JitterMs = Schedule?.JitterMs > 0 ? Random.Shared.Next(Schedule.JitterMs + 1) : 0;

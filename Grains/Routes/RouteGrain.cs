@@ -63,6 +63,9 @@ internal sealed class RouteGrain(
             Payload = spec.Payload,
             GrainInterface = spec.GrainInterface,
             GrainKey = spec.GrainKey,
+            MaxDispatchesPerSecond = spec.MaxDispatchesPerSecond,
+            MaxConcurrentDispatches = spec.MaxConcurrentDispatches,
+            CircuitBreakerThreshold = spec.CircuitBreakerThreshold,
             Version = version,
         };
         return route.WriteStateAsync();

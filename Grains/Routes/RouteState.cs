@@ -15,9 +15,22 @@ internal sealed class RouteState
     public string? GrainInterface { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? GrainKey { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? MaxDispatchesPerSecond { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaxConcurrentDispatches { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? CircuitBreakerThreshold { get; set; }
 
     [JsonIgnore]
-    public RouteSpec Spec => new(Type, WebhookUrl, Secret, Payload) { GrainInterface = GrainInterface, GrainKey = GrainKey };
+    public RouteSpec Spec => new(Type, WebhookUrl, Secret, Payload)
+    {
+        GrainInterface = GrainInterface,
+        GrainKey = GrainKey,
+        MaxDispatchesPerSecond = MaxDispatchesPerSecond,
+        MaxConcurrentDispatches = MaxConcurrentDispatches,
+        CircuitBreakerThreshold = CircuitBreakerThreshold,
+    };
 
     public RouteView ToView(RouteKey key) => new(key, Spec, Version);
 

@@ -14,6 +14,10 @@ internal static class InstrumentNames
     public const string Fires = "timergrid.fires";
     public const string Retries = "timergrid.retries";
     public const string Deliveries = "timergrid.deliveries";
+    public const string Throttled = "timergrid.deliveries.throttled";
+    public const string DispatchesHeld = "timergrid.dispatches.held";
+    public const string CircuitsOpened = "timergrid.circuits.opened";
+    public const string CircuitsOpen = "timergrid.circuits.open";
     public const string DeadLettered = "timergrid.dead_lettered";
     public const string Lateness = "timergrid.lateness";
     public const string DeliveryDuration = "timergrid.delivery.duration";

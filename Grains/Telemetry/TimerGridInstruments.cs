@@ -26,6 +26,10 @@ internal sealed class TimerGridInstruments
     private readonly Counter<long> _caughtUp;
     private readonly Histogram<double> _catchUpDuration;
     private readonly Histogram<double> _reminderRefresh;
+    private readonly Counter<long> _throttled;
+    private readonly Counter<long> _held;
+    private readonly Counter<long> _circuitsOpened;
+    private int _circuitsOpen;
     private readonly IDeliveryAttemptListener[] _attemptListeners;
 
     public TimerGridInstruments(IMeterFactory meters, StoredJobCounts storedJobs, IEnumerable<IDeliveryAttemptListener> attemptListeners)
@@ -39,6 +43,10 @@ internal sealed class TimerGridInstruments
         _retries = Meter.CreateCounter<long>(InstrumentNames.Retries, "{attempt}", "Delivery attempts after the first of an execution");
         _deliveries = Meter.CreateCounter<long>(InstrumentNames.Deliveries, "{attempt}", "Delivery attempts by outcome (delivered, retry, failed) and HTTP status class");
         _deadLettered = Meter.CreateCounter<long>(InstrumentNames.DeadLettered, "{job}", "Jobs that ended failed (dead-lettered) after their last attempt");
+        _throttled = Meter.CreateCounter<long>(InstrumentNames.Throttled, "{attempt}", "Delivery attempts the receiver answered 429 or 503: they slow the whole route");
+        _held = Meter.CreateCounter<long>(InstrumentNames.DispatchesHeld, "{attempt}", "Delivery attempts that waited for their route's rate, concurrency, back-off or circuit");
+        _circuitsOpened = Meter.CreateCounter<long>(InstrumentNames.CircuitsOpened, "{circuit}", "Times a route's circuit opened after consecutive failures");
+        Meter.CreateObservableGauge(InstrumentNames.CircuitsOpen, () => Volatile.Read(ref _circuitsOpen), "{circuit}", "Routes whose circuit is open, among the route limiters this silo hosts");
         _lateness = SecondsHistogram(InstrumentNames.Lateness, "From an execution's scheduled time to the start of its first attempt");
         _duration = SecondsHistogram(InstrumentNames.DeliveryDuration, "One delivery attempt, request to answer");
         _caughtUp = Meter.CreateCounter<long>(InstrumentNames.CatchUpWoken, "{job}", "Due jobs woken from their state rows, by reason (start-up, sweep, silo death)");
@@ -82,6 +90,18 @@ internal sealed class TimerGridInstruments
     }
 
     public void DeadLettered() => _deadLettered.Add(1);
+
+    public void Throttled() => _throttled.Add(1);
+
+    public void DispatchHeld() => _held.Add(1);
+
+    public void CircuitOpened()
+    {
+        _circuitsOpened.Add(1);
+        Interlocked.Increment(ref _circuitsOpen);
+    }
+
+    public void CircuitClosed() => Interlocked.Decrement(ref _circuitsOpen);
 
     public void CaughtUp(string reason, int count, double durationSeconds)
     {

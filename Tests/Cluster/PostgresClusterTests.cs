@@ -1,11 +1,12 @@
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Interfaces.Routes;
 using TimerGrid.Tests.Fixtures;
+using Xunit.Abstractions;
 
 namespace TimerGrid.Tests.Cluster;
 
 /// <summary>Three silos on PostgreSQL: any silo serves any job, and jobs outlive the silo they lived on.</summary>
-public sealed class PostgresClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+public sealed class PostgresClusterTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
     private const int Jobs = 30;
 
@@ -36,6 +37,30 @@ public sealed class PostgresClusterTests(ClusterFixture fixture) : IClassFixture
         await first.GetGrain<IJobGrain>("cl/c/witness").CreateAsync(new JobSpec(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), "{}", "r"));
         await fixture.Receiver.WaitForAsync("cl/c/witness");
         Assert.All(Enumerable.Range(0, Jobs), i => Assert.Single(fixture.Receiver.For($"cl/c/{i}")));
+    }
+
+    [Fact]
+    public async Task LimitedRoute_JobsOnThreeSilos_HoldTheRateAndConcurrencyTogether()
+    {
+        const int Count = 240, Rate = 30, Concurrency = 3;
+        var client = fixture.Cluster.Client;
+        var url = fixture.Receiver.UrlFor("cluster-limited", _ => new WebhookReceiver.Answer(200, Delay: TimeSpan.FromMilliseconds(50)));
+        await client.GetGrain<IRouteGrain>("lim/r").CreateAsync(RouteSpec.Webhook(url) with { MaxDispatchesPerSecond = Rate, MaxConcurrentDispatches = Concurrency });
+        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 2000;
+        await client.GetGrain<IJobBatchGrain>(0).CreateAsync("lim", "c", [.. Enumerable.Range(0, Count).Select(i => new NewJob($"{i}", new JobSpec(at, "{}", "r")))]);
+
+        for (var i = 0; i < Count; i++)
+        {
+            await fixture.Receiver.WaitForAsync($"lim/c/{i}", timeout: TimeSpan.FromSeconds(60));
+        }
+
+        var arrivals = fixture.Receiver.ArrivalsMs("lim/c/");
+        var busiestSecond = ArrivalWindows.MaxIn(arrivals);
+        output.WriteLine($"{Count} jobs on three silos in {arrivals[^1] - arrivals[0]} ms; busiest second {busiestSecond} (limit {Rate}); "
+            + $"most at once {fixture.Receiver.MaxInFlight("cluster-limited")} (limit {Concurrency})");
+        Assert.True(busiestSecond <= 1.2 * Rate, $"{busiestSecond} requests in one second across three silos, limit {Rate}");
+        Assert.True(fixture.Receiver.MaxInFlight("cluster-limited") <= Concurrency, $"{fixture.Receiver.MaxInFlight("cluster-limited")} at once, limit {Concurrency}");
+        Assert.All(Enumerable.Range(0, Count), i => Assert.Single(fixture.Receiver.For($"lim/c/{i}")));
     }
 
     [Fact]

@@ -31,6 +31,14 @@ public static class RestCalls
         await response.EnsureOkAsync();
     }
 
+    /// <summary>Creates jobs <c>0</c> to <c>count - 1</c> of a collection in one batch, job i due at <paramref name="firstDue"/> + i × <paramref name="spacingMs"/>.</summary>
+    public static async Task CreateJobBatchAsync(this HttpClient http, string db, string collection, int count, long firstDue, string route, int spacingMs = 0)
+    {
+        var jobs = string.Join(",", Enumerable.Range(0, count).Select(i => $$"""{"id":"{{i}}","trigger_time":{{firstDue + i * spacingMs}},"route":"{{route}}"}"""));
+        var response = await http.PostJsonAsync($"/job/{db}/{collection}/batch", $$"""{"jobs":[{{jobs}}]}""");
+        await response.EnsureOkAsync();
+    }
+
     public static async Task<JsonElement> GetJsonAsync(this HttpClient http, string path)
     {
         var response = await http.GetAsync(path);

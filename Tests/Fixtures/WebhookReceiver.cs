@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,6 +15,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentDictionary<string, List<ReceivedWebhook>> _byJob = new();
     private readonly ConcurrentDictionary<string, Func<int, Answer>> _answers = new();
     private readonly ConcurrentDictionary<string, int> _hits = new();
+    private readonly ConcurrentDictionary<string, StrongBox<int>> _inFlight = new();
+    private readonly ConcurrentDictionary<string, int> _maxInFlight = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private WebApplication _app = null!;
 
@@ -22,11 +25,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public Uri Url { get; private set; } = null!;
 
-    public static async Task<WebhookReceiver> StartAsync()
+    /// <param name="port">A fixed port, for a receiver that comes up where a route already points; any free one when 0.</param>
+    public static async Task<WebhookReceiver> StartAsync(int port = 0)
     {
         var receiver = new WebhookReceiver();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         receiver._app = builder.Build();
         receiver._app.MapPost("/{**path}", receiver.HandleAsync);
@@ -79,7 +83,44 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyCollection<string> Jobs => [.. _byJob.Keys];
 
+    /// <summary>When each webhook for a job whose key starts with <paramref name="jobKeyPrefix"/> arrived, in ms.</summary>
+    public IReadOnlyList<long> ArrivalsMs(string jobKeyPrefix) =>
+        [.. _byJob.Where(j => j.Key.StartsWith(jobKeyPrefix, StringComparison.Ordinal)).SelectMany(j => For(j.Key)).Select(w => w.ReceivedAtMs).Order()];
+
+    /// <summary>Waits until <paramref name="count"/> webhooks in all have arrived for jobs whose key starts with <paramref name="jobKeyPrefix"/>.</summary>
+    public async Task WaitForArrivalsAsync(string jobKeyPrefix, int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (ArrivalsMs(jobKeyPrefix).Count < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{ArrivalsMs(jobKeyPrefix).Count} of {count} webhooks for {jobKeyPrefix}* arrived");
+            }
+            await _arrived.WaitAsync(TimeSpan.FromMilliseconds(50));
+        }
+    }
+
+    /// <summary>The most requests to <paramref name="path"/> that were being answered at once.</summary>
+    public int MaxInFlight(string path) => _maxInFlight.GetValueOrDefault(path);
+
     private async Task<IResult> HandleAsync(HttpRequest request)
+    {
+        var path = request.Path.Value!.TrimStart('/');
+        var inFlight = _inFlight.GetOrAdd(path, _ => new StrongBox<int>());
+        var now = Interlocked.Increment(ref inFlight.Value);
+        _maxInFlight.AddOrUpdate(path, now, (_, max) => Math.Max(max, now));
+        try
+        {
+            return await AnswerAsync(request, path);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight.Value);
+        }
+    }
+
+    private async Task<IResult> AnswerAsync(HttpRequest request, string path)
     {
         var webhook = await ReceivedWebhook.ReadAsync(request);
         var job = webhook.Headers.TryGetValue("TimerGrid-Job", out var key) ? key : webhook.PathAndQuery;
@@ -89,7 +130,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
             list.Add(webhook);
         }
         _arrived.Release();
-        var path = request.Path.Value!.TrimStart('/');
         var hit = _hits.AddOrUpdate(path, 1, (_, n) => n + 1);
         var answer = _answers.TryGetValue(path, out var script) ? script(hit) : new Answer(200);
         if (answer.Delay is { } delay)

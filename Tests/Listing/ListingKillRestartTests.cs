@@ -24,7 +24,8 @@ public sealed class ListingKillRestartTests(ITestOutputHelper output)
         {
             using var http = new HttpClient { BaseAddress = silo.Url };
             await http.CreateRouteAsync("lkill", "r", receiver.UrlFor("lkill"));
-            await http.CreateRouteAsync("lkill", "flaky", receiver.UrlFor("lkill-flaky", _ => new WebhookReceiver.Answer(503)));
+            // A 500 (a 503 would be back-pressure, never dead-lettering); no circuit, so that its jobs retry and end failed.
+            await http.CreateRouteAsync("lkill", "flaky", receiver.UrlFor("lkill-flaky", _ => new WebhookReceiver.Answer(500)), ""","circuit_breaker_threshold":10000""");
             var answered = new StrongBox<int>();
             var clients = Enumerable.Range(0, 8).Select(client => ChurnUntilKilledAsync(http, client, touched, answered)).ToArray();
             for (var waited = 0; Volatile.Read(ref answered.Value) < 200 && waited < 1200; waited++)

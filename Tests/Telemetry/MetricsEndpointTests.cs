@@ -16,7 +16,7 @@ public sealed class MetricsEndpointTests
         await using var node = await ProcessNode.StartAsync();
         var (http, receiver) = (node.Http, node.Receiver);
         await http.CreateRouteAsync("m", "ok", receiver.UrlFor("ok"));
-        await http.CreateRouteAsync("m", "broken", receiver.UrlFor("broken", _ => new WebhookReceiver.Answer(503)));
+        await http.CreateRouteAsync("m", "broken", receiver.UrlFor("broken", _ => new WebhookReceiver.Answer(500)), ""","circuit_breaker_threshold":100""");
         var due = RestCalls.Now + 1000;
 
         await Task.WhenAll(Enumerable.Range(0, Delivered).Select(i => http.CreateJobAsync("m", "burst", $"ok{i}", due, "ok"))

@@ -15,7 +15,7 @@ public sealed class RoutesPageTests(ApiFixture app)
     public async Task RoutesPage_AfterDeliveries_ShowsEachRoutesAttemptsShareDeliveredAndLatency()
     {
         await _http.CreateRouteAsync(Db, "ok", app.Receiver.UrlFor($"{Db}/ok"));
-        await _http.CreateRouteAsync(Db, "broken", app.Receiver.UrlFor($"{Db}/broken", _ => new Answer(503)));
+        await _http.CreateRouteAsync(Db, "broken", app.Receiver.UrlFor($"{Db}/broken", _ => new Answer(500)));
         await _http.CreateRouteAsync(Db, "idle", app.Receiver.UrlFor($"{Db}/idle"));
         for (var i = 0; i < Delivered; i++)
         {

@@ -7,17 +7,26 @@ namespace TimerGrid.Gateway.Native.Routes;
 
 /// <summary>
 /// The seed's route body <c>{id, type, webhook_url}</c>, plus TimerGrid's optional <c>secret</c> and <c>payload</c>;
-/// or a GRAIN route's <c>{id, type: "GRAIN", grain_interface, grain_key}</c>, or a QUEUE route's <c>{id, type: "QUEUE"}</c>.
+/// or a GRAIN route's <c>{id, type: "GRAIN", grain_interface, grain_key}</c>, or a QUEUE route's <c>{id, type: "QUEUE"}</c>;
+/// REST and GRAIN routes may add <c>max_dispatches_per_second</c>, <c>max_concurrent_dispatches</c> and <c>circuit_breaker_threshold</c>.
 /// </summary>
 internal static class RouteRequest
 {
     public static (string? Id, RouteSpec Spec) Parse(JsonElement body) =>
-        (body.OptionalString("id"), ParseType(body.RequiredString("type")) switch
+        (body.OptionalString("id"), ParseTarget(body) with
         {
-            RouteType.Grain => RouteSpec.Grain(body.RequiredString("grain_interface"), body.RequiredString("grain_key")),
-            RouteType.Queue => new RouteSpec(RouteType.Queue, body.OptionalString("webhook_url") ?? "", body.OptionalString("secret"), ParsePayload(body.OptionalString("payload"))),
-            _ => RouteSpec.Webhook(body.RequiredString("webhook_url"), body.OptionalString("secret"), ParsePayload(body.OptionalString("payload"))),
+            // Absent means unlimited: a PUT replaces the whole route, limits included.
+            MaxDispatchesPerSecond = body.OptionalNumber("max_dispatches_per_second", ErrorCodes.InvalidDispatchRate),
+            MaxConcurrentDispatches = body.OptionalInt32("max_concurrent_dispatches", ErrorCodes.InvalidConcurrencyLimit),
+            CircuitBreakerThreshold = body.OptionalInt32("circuit_breaker_threshold", ErrorCodes.InvalidCircuitThreshold),
         });
+
+    private static RouteSpec ParseTarget(JsonElement body) => ParseType(body.RequiredString("type")) switch
+    {
+        RouteType.Grain => RouteSpec.Grain(body.RequiredString("grain_interface"), body.RequiredString("grain_key")),
+        RouteType.Queue => new RouteSpec(RouteType.Queue, body.OptionalString("webhook_url") ?? "", body.OptionalString("secret"), ParsePayload(body.OptionalString("payload"))),
+        _ => RouteSpec.Webhook(body.RequiredString("webhook_url"), body.OptionalString("secret"), ParsePayload(body.OptionalString("payload"))),
+    };
 
     public static string Format(RouteType type) => type switch
     {
