@@ -27,6 +27,7 @@ public static class TimerGridSiloBuilderExtensions
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<WebhookDelivery>();
         services.AddSingleton<IRouteDelivery>(sp => sp.GetRequiredService<WebhookDelivery>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DeliveryWarmup>();
         services.AddSingleton<RouteDeliveries>();
         services.AddSingleton<RouteGates>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RouteGates>());

@@ -40,6 +40,7 @@ internal sealed record PacedStep(JobBatch Batch, FiringOutcome Outcome, double? 
         await log.WaitForAsync(batch.Acknowledged, deadline);
         var runEnd = CpuSample.Take(pids);
         var outcome = await FiringOutcome.AwaitAsync(log, batch, deadline);
+        Console.Error.WriteLine($"   {collection}: latest (due s after the first: ms late) {LatestArrivals(log, firstDue)}");
         var costEnd = await rig.Costs.SampleAsync();
         return new PacedStep(
             batch,
@@ -48,6 +49,11 @@ internal sealed record PacedStep(JobBatch Batch, FiringOutcome Outcome, double? 
             runStart.PercentUntil(runEnd),
             [.. rig.Costs.PerJob(costStart, costEnd, batch.Acknowledged)]);
     }
+
+    /// <summary>When the five latest webhooks were due, to place a stall in time against the node's log.</summary>
+    private static string LatestArrivals(ArrivalLog log, long firstDue) =>
+        string.Join(", ", log.Snapshot().OrderByDescending(a => a.LatenessMs).Take(5)
+            .Select(a => $"{(a.TriggerTime - firstDue) / 1000.0:F2}: {a.LatenessMs:F0}"));
 
     /// <summary>The step's figures, each named with <paramref name="prefix"/>: creation, <c>min_lead_ms</c>, firing, the node's CPU, the cost per job.</summary>
     public void AddTo(Report report, string prefix = "")
