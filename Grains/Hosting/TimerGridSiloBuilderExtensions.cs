@@ -68,6 +68,7 @@ public static class TimerGridSiloBuilderExtensions
             {
                 AllowAutoRedirect = false,   // a redirected POST turns into a GET: treat 3xx as not delivered
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                MaxConnectionsPerServer = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.MaxConnectionsPerHost,
                 ConnectCallback = sp.GetRequiredService<DestinationPolicy>().ConnectAsync,
             })
             .AddResilienceHandler("attempt", (pipeline, context) =>
