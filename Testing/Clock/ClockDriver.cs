@@ -15,6 +15,12 @@ internal sealed class ClockDriver(
     /// <summary>How long nothing may change while jobs are due, and no attempt is under way, before they count as waiting for time.</summary>
     private static readonly TimeSpan StallAfter = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// The same, right after the clock moved for jobs already found waiting: a route's back-off wakes its gate many times
+    /// before it lets an attempt through.
+    /// </summary>
+    private static readonly TimeSpan StillStalledAfter = TimeSpan.FromMilliseconds(25);
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(2);
 
     private static readonly TimeSpan AutoAdvanceTick = TimeSpan.FromMilliseconds(20);
@@ -31,11 +37,13 @@ internal sealed class ClockDriver(
             {
                 throw new ArgumentOutOfRangeException(nameof(target), target, $"the test clock is at {now:O}: it does not go back");
             }
+            var steppedForWaitingJobs = false;
             while (true)
             {
-                var waitingForTime = await SettleAsync();
+                var waitingForTime = await SettleAsync(steppedForWaitingJobs ? StillStalledAfter : StallAfter);
                 now = clock.GetUtcNow();
-                var next = Earliest(await due.NextAsync(now, target), waitingForTime ? clock.NextOneShotTimer() : null);
+                var nextDue = await due.NextAsync(now, target);
+                var next = Earliest(nextDue, waitingForTime ? clock.NextOneShotTimer() : null);
                 if (next is null || next <= now || next > target)
                 {
                     if (now == target)
@@ -44,6 +52,7 @@ internal sealed class ClockDriver(
                     }
                     next = target;
                 }
+                steppedForWaitingJobs = waitingForTime && next != nextDue;
                 clock.SetUtcNow(next.Value);
             }
         }
@@ -79,7 +88,8 @@ internal sealed class ClockDriver(
     /// until the executions and audit entries are written.
     /// </summary>
     /// <returns>True when jobs are still due but wait for time to pass (a hanging receiver, a route's back-off).</returns>
-    private async Task<bool> SettleAsync()
+    /// <param name="stallAfter">How long nothing may change before the due jobs count as waiting for time.</param>
+    private async Task<bool> SettleAsync(TimeSpan stallAfter)
     {
         var now = clock.GetUtcNow();
         List<string> seen = [];
@@ -99,7 +109,7 @@ internal sealed class ClockDriver(
                 await Task.WhenAll(keys.Select(key => grains.GetGrain<IJobGrain>(key).WakeAsync()));
                 sinceChange.Restart();
             }
-            else if (attempts.Count <= hangingRequests() && sinceChange.Elapsed >= StallAfter)
+            else if (attempts.Count <= hangingRequests() && sinceChange.Elapsed >= stallAfter)
             {
                 await records.FlushAsync();
                 return true;

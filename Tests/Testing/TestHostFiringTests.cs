@@ -78,7 +78,8 @@ public sealed class TestHostFiringTests(TestHostFixture fixture)
 
         var attempts = grid.Webhooks.For("kit/busy/later");
         Assert.Equal([429, 200], attempts.Select(a => a.Answer.Status));
-        Assert.Equal(TimeSpan.FromSeconds(90), attempts[1].ReceivedAt - attempts[0].ReceivedAt);
+        // Never sooner; a 429 also slows the whole route, whose gate may hold the retry a little longer.
+        Assert.InRange(attempts[1].ReceivedAt - attempts[0].ReceivedAt, TimeSpan.FromSeconds(90), TimeSpan.FromMinutes(3));
     }
 
     [Fact]
