@@ -19,6 +19,9 @@ namespace TimerGrid.Testing;
 /// </summary>
 public sealed class TimerGridTestHost : IAsyncDisposable
 {
+    /// <summary>Start-ups tried, each on new ports, before a port taken by another process fails the start.</summary>
+    private const int PortAttempts = 3;
+
     private readonly WebApplication _node;
     private readonly TestClock _clock;
     private readonly ClockDriver _driver;
@@ -67,20 +70,34 @@ public sealed class TimerGridTestHost : IAsyncDisposable
         var start = options.StartTime ?? DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var clock = new TestClock(start);
         var dataDir = Directory.CreateTempSubdirectory("timergrid-test-").FullName;
-        var (siloPort, gatewayPort) = FreePorts.Two();
         var webhooks = await WebhookInbox.StartAsync(clock);
-        var node = TestNode.Build(options, clock, dataDir, siloPort, gatewayPort);
-        await node.StartAsync();
-        var host = new TimerGridTestHost(node, clock, webhooks, dataDir, siloPort, gatewayPort, options.SettleTimeout)
+        for (var attempt = 1; ; attempt++)
         {
-            BaseAddress = new Uri(node.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()),
-        };
-        if (options.AutoAdvance)
-        {
-            host._autoAdvance = host._driver.AutoAdvanceAsync(host._stopping.Token);
+            var (siloPort, gatewayPort) = FreePorts.Two();
+            var node = TestNode.Build(options, clock, dataDir, siloPort, gatewayPort);
+            try
+            {
+                await node.StartAsync();
+            }
+            catch (Exception e) when (attempt < PortAttempts && IsAddressInUse(e))
+            {
+                await node.DisposeAsync();   // another process took a port between our probe and the silo's bind
+                continue;
+            }
+            var host = new TimerGridTestHost(node, clock, webhooks, dataDir, siloPort, gatewayPort, options.SettleTimeout)
+            {
+                BaseAddress = new Uri(node.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()),
+            };
+            if (options.AutoAdvance)
+            {
+                host._autoAdvance = host._driver.AutoAdvanceAsync(host._stopping.Token);
+            }
+            return host;
         }
-        return host;
     }
+
+    private static bool IsAddressInUse(Exception e) =>
+        e is Microsoft.AspNetCore.Connections.AddressInUseException || (e.InnerException is { } inner && IsAddressInUse(inner));
 
     /// <summary>An HttpClient for the REST API (<see cref="BaseAddress"/>); the caller disposes it.</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
