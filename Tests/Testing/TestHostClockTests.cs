@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using TimerGrid.Testing;
+using TimerGrid.Tests.Fixtures;
 
 namespace TimerGrid.Tests.Testing;
 
@@ -38,5 +39,21 @@ public sealed class TestHostClockTests
 
         Assert.Empty(grid.Webhooks.Received);
         Assert.Equal(start, grid.Now);
+    }
+
+    [Fact]
+    public async Task Advance_OwnReceiverNeverAnswering_ThrowsAfterTheSettleTimeoutNamingTheJob()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var grid = await TimerGridTestHost.StartAsync(new TimerGridTestHostOptions { SettleTimeout = TimeSpan.FromSeconds(1) });
+        using var http = grid.CreateHttpClient();
+        var url = receiver.UrlFor("stuck", _ => new WebhookReceiver.Answer(200, Delay: TimeSpan.FromSeconds(3)));   // longer than the settle timeout
+        (await http.PostAsJsonAsync("/route/kit", new { id = "stuck", type = "REST", webhook_url = url })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("/job/kit/stuck", new { id = "waiting", trigger_time = grid.Now.AddMinutes(1).ToUnixTimeMilliseconds(), route = "stuck" }))
+            .EnsureSuccessStatusCode();
+
+        var timeout = await Assert.ThrowsAsync<TimeoutException>(() => grid.AdvanceAsync(TimeSpan.FromMinutes(5)));
+
+        Assert.Contains("kit/stuck/waiting", timeout.Message);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using TimerGrid.Testing.Webhooks;
+using TimerGrid.Tests.Fixtures;
 
 namespace TimerGrid.Tests.Testing;
 
@@ -94,6 +95,19 @@ public sealed class TestHostFiringTests(TestHostFixture fixture)
 
         await grid.AdvanceAsync(TimeSpan.FromMilliseconds(1));
         Assert.Single(grid.Webhooks.For("kit/early/tomorrow"));
+    }
+
+    [Fact]
+    public async Task Advance_RealReceiverOnLoopback_GetsTheWebhookBeforeAdvanceReturns()
+    {
+        var grid = fixture.Grid;
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await CreateRouteAsync("own", receiver.UrlFor("own"));
+        await CreateJobAsync("own", "real", grid.Now.AddHours(2), "own");
+
+        await grid.AdvanceAsync(TimeSpan.FromHours(2));
+
+        Assert.Single(receiver.For("kit/own/real"));
     }
 
     private async Task CreateRouteAsync(string id, string url) =>
