@@ -12,8 +12,12 @@ namespace TimerGrid.Testing.Clock;
 internal sealed class ClockDriver(
     TestClock clock, DueJobs due, AttemptsInFlight attempts, Func<int> hangingRequests, IGrainFactory grains, RecordWriter records, TimeSpan settleTimeout)
 {
-    /// <summary>How long nothing may change while jobs are due, and no attempt is under way, before they count as waiting for time.</summary>
-    private static readonly TimeSpan StallAfter = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// How long nothing may change while jobs are due, and no attempt is under way, before they count as waiting for
+    /// time. Too short, and a job still activating (the first firing of a process compiles the whole path) would count
+    /// as waiting, and the clock would move before it fired.
+    /// </summary>
+    private static readonly TimeSpan StallAfter = TimeSpan.FromMilliseconds(300);
 
     /// <summary>
     /// The same, right after the clock moved for jobs already found waiting: a route's back-off wakes its gate many times
@@ -40,7 +44,7 @@ internal sealed class ClockDriver(
             var steppedForWaitingJobs = false;
             while (true)
             {
-                var waitingForTime = await SettleAsync(steppedForWaitingJobs ? StillStalledAfter : StallAfter);
+                var waitingForTime = await SettleAsync(steppedForWaitingJobs ? StillStalledAfter : StallAfter, target);
                 now = clock.GetUtcNow();
                 var nextDue = await due.NextAsync(now, target);
                 var next = Earliest(nextDue, waitingForTime ? clock.NextOneShotTimer() : null);
@@ -89,7 +93,11 @@ internal sealed class ClockDriver(
     /// </summary>
     /// <returns>True when jobs are still due but wait for time to pass (a hanging receiver, a route's back-off).</returns>
     /// <param name="stallAfter">How long nothing may change before the due jobs count as waiting for time.</param>
-    private async Task<bool> SettleAsync(TimeSpan stallAfter)
+    /// <param name="target">
+    /// Where the advance ends. Jobs count as waiting for time only when time can free them: a timer due by then (a
+    /// route's back-off, an attempt timeout), or a scripted hang; otherwise the advance waits for them.
+    /// </param>
+    private async Task<bool> SettleAsync(TimeSpan stallAfter, DateTimeOffset target)
     {
         var now = clock.GetUtcNow();
         List<string> seen = [];
@@ -109,7 +117,7 @@ internal sealed class ClockDriver(
                 await Task.WhenAll(keys.Select(key => grains.GetGrain<IJobGrain>(key).WakeAsync()));
                 sinceChange.Restart();
             }
-            else if (attempts.Count <= hangingRequests() && sinceChange.Elapsed >= stallAfter)
+            else if (sinceChange.Elapsed >= stallAfter && attempts.Count <= hangingRequests() && (hangingRequests() > 0 || clock.NextOneShotTimer() <= target))
             {
                 await records.FlushAsync();
                 return true;
