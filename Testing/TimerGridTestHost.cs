@@ -122,6 +122,13 @@ public sealed class TimerGridTestHost : IAsyncDisposable
         await Webhooks.DisposeAsync();
         _attempts.Dispose();
         _stopping.Dispose();
-        Directory.Delete(_dataDir, recursive: true);
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A database file still open (Windows keeps pooled connections' files) stays in the temp folder.
+        }
     }
 }
