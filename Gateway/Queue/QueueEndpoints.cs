@@ -29,13 +29,13 @@ public static class QueueEndpoints
         return api;
     }
 
-    private static async Task<IResult> EnqueueAsync(HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options)
+    private static async Task<IResult> EnqueueAsync(HttpRequest request, IGrainFactory grains, IOptions<TimerGridOptions> options, TimeProvider clock)
     {
         using var body = await JsonBody.ReadObjectAsync(request, GatewayLimits.MaxBodyBytes(options.Value));
         var (queue, parameters) = QueueJobRequest.ParseEnqueue(body.RootElement);
         var (queueOptions, delaySeconds) = QueueHeaders.ForEnqueue(request);
         var key = new JobKey(QueueCollection.Db, QueueCollection.Collection, Guid.NewGuid().ToString());
-        var spec = new JobSpec(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() + delaySeconds * 1000, parameters, queue) { Queue = queueOptions };
+        var spec = new JobSpec(clock.GetUtcNow().ToUnixTimeMilliseconds() + delaySeconds * 1000, parameters, queue) { Queue = queueOptions };
         JobSpecRules.Validate(key, spec, options.Value.MaxMetaBytes);
         await RequireQueueRouteAsync(grains, queue);
         if (delaySeconds == 0)
@@ -49,16 +49,16 @@ public static class QueueEndpoints
         return TypedResults.Accepted($"/jobs/{key.Id}");
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpRequest request, IGrainFactory grains, IHostApplicationLifetime lifetime)
+    private static async Task<IResult> GetAsync(string id, HttpRequest request, IGrainFactory grains, IHostApplicationLifetime lifetime, TimeProvider clock)
     {
         var db = QueueHeaders.RequestDb(request);
         var wait = QueueHeaders.Wait(request, QueueHeaders.WaitResult);
-        var deadline = TimeProvider.System.GetUtcNow() + wait;
+        var deadline = clock.GetUtcNow() + wait;
         var job = InDb(db, await Item(grains, id).GetAsync());
         using var leaving = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, lifetime.ApplicationStopping);
         try
         {
-            while (job is { Status: QueueItemStatus.Queued or QueueItemStatus.Running } && deadline - TimeProvider.System.GetUtcNow() is var left && left > TimeSpan.Zero)
+            while (job is { Status: QueueItemStatus.Queued or QueueItemStatus.Running } && deadline - clock.GetUtcNow() is var left && left > TimeSpan.Zero)
             {
                 job = InDb(db, await Item(grains, id).WaitFinishedAsync(left, leaving.Token));
             }
@@ -95,24 +95,24 @@ public static class QueueEndpoints
     /// Waits in slices of at most a grain call's length. A worker that hangs up, or a gateway that is stopping, cancels
     /// the wait (the gateway's waiting workers get 204 before Kestrel stops, instead of a reset connection).
     /// </summary>
-    private static async Task<IResult> WantJobAsync(HttpRequest request, IGrainFactory grains, IHostApplicationLifetime lifetime)
+    private static async Task<IResult> WantJobAsync(HttpRequest request, IGrainFactory grains, IHostApplicationLifetime lifetime, TimeProvider clock)
     {
         using var leaving = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, lifetime.ApplicationStopping);
         var db = QueueHeaders.RequestDb(request);
         var queues = QueueHeaders.Queues(request);
         var visibility = QueueHeaders.Visibility(request);
-        var deadline = TimeProvider.System.GetUtcNow() + QueueHeaders.Wait(request, QueueHeaders.BlockFor);
+        var deadline = clock.GetUtcNow() + QueueHeaders.Wait(request, QueueHeaders.BlockFor);
         var directory = grains.GetGrain<IQueueDirectoryGrain>(db);
         try
         {
             do
             {
-                if (await directory.TakeAsync(queues, visibility, deadline - TimeProvider.System.GetUtcNow(), leaving.Token) is { } job)
+                if (await directory.TakeAsync(queues, visibility, deadline - clock.GetUtcNow(), leaving.Token) is { } job)
                 {
                     return Json(job);
                 }
             }
-            while (deadline > TimeProvider.System.GetUtcNow() && !leaving.IsCancellationRequested);
+            while (deadline > clock.GetUtcNow() && !leaving.IsCancellationRequested);
         }
         catch (OperationCanceledException) when (leaving.IsCancellationRequested)
         {

@@ -28,9 +28,9 @@ internal static class SchedulerExecutionEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        [FromQuery(Name = "time_range_start")] string? start, [FromQuery(Name = "time_range_end")] string? end, IGrainFactory grains)
+        [FromQuery(Name = "time_range_start")] string? start, [FromQuery(Name = "time_range_end")] string? end, IGrainFactory grains, TimeProvider clock)
     {
-        var (from, to) = SchedulerApiTime.ParseRange(start, end, TimeProvider.System.GetUtcNow());
+        var (from, to) = SchedulerApiTime.ParseRange(start, end, clock.GetUtcNow());
         var query = new RecordQuery
         {
             Db = SchedulerCollection.Db, Collection = SchedulerCollection.Collection, From = from, To = to, Limit = RangeLimit,

@@ -22,28 +22,28 @@ internal static class UiRecordPages
         return ui;
     }
 
-    private static Task<IResult> ExecutionsAsync(string db, HttpRequest request, IGrainFactory grains) =>
-        ShowAsync<ExecutionLogPage, ExecutionView>(UiRecordFilter.Read(db, request), query =>
+    private static Task<IResult> ExecutionsAsync(string db, HttpRequest request, IGrainFactory grains, TimeProvider clock) =>
+        ShowAsync<ExecutionLogPage, ExecutionView>(UiRecordFilter.Read(db, request), clock, query =>
         {
             KeyRules.Require(db, "db");   // executions always have a db; "*" is the audit log's
             return Records(grains).GetExecutionsAsync(query);
         });
 
-    private static Task<IResult> AuditAsync(string db, HttpRequest request, IGrainFactory grains) =>
-        ShowAsync<AuditLogPage, AuditEntry>(UiRecordFilter.Read(db, request), query => Records(grains).GetAuditAsync(query));
+    private static Task<IResult> AuditAsync(string db, HttpRequest request, IGrainFactory grains, TimeProvider clock) =>
+        ShowAsync<AuditLogPage, AuditEntry>(UiRecordFilter.Read(db, request), clock, query => Records(grains).GetAuditAsync(query));
 
-    private static async Task<IResult> ShowAsync<TPage, TRow>(UiRecordFilter filter, Func<RecordQuery, Task<IReadOnlyList<TRow>>> read)
+    private static async Task<IResult> ShowAsync<TPage, TRow>(UiRecordFilter filter, TimeProvider clock, Func<RecordQuery, Task<IReadOnlyList<TRow>>> read)
         where TPage : IComponent
     {
         try
         {
             var query = filter.Query(PageSize);
             var rows = await read(query);
-            return new RazorComponentResult<TPage>(new { Filter = filter, Rows = rows, Now = TimeProvider.System.GetUtcNow() });
+            return new RazorComponentResult<TPage>(new { Filter = filter, Rows = rows, Now = clock.GetUtcNow() });
         }
         catch (TimerGridException e) when (e.Error.Status < 500)
         {
-            return new RazorComponentResult<TPage>(new { Filter = filter, Rows = Array.Empty<TRow>(), Now = TimeProvider.System.GetUtcNow(), Error = $"{e.Message} ({e.Error.Code})" })
+            return new RazorComponentResult<TPage>(new { Filter = filter, Rows = Array.Empty<TRow>(), Now = clock.GetUtcNow(), Error = $"{e.Message} ({e.Error.Code})" })
             {
                 StatusCode = e.Error.Status,
             };

@@ -15,6 +15,7 @@ internal sealed partial class GrainCallbackDelivery(
     IGrainFactory grains,
     CallbackGrainTypes callbackTypes,
     IOptions<DeliveryOptions> options,
+    TimeProvider clock,
     ILogger<GrainCallbackDelivery> logger) : IRouteDelivery
 {
     public RouteType Type => RouteType.Grain;
@@ -40,7 +41,7 @@ internal sealed partial class GrainCallbackDelivery(
         var timeout = options.Value.AttemptTimeout;
         try
         {
-            await grains.GetGrain<ITimerCallback>(grainId).OnTimerAsync(fired).WaitAsync(timeout);
+            await grains.GetGrain<ITimerCallback>(grainId).OnTimerAsync(fired).WaitAsync(timeout, clock);
             return DeliveryResult.Success(status: null, $"{grainId} took it");
         }
         catch (Exception e)
