@@ -7,7 +7,7 @@ namespace TimerGrid.Tests.Dispatch;
 public sealed class RouteLimitKillRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Db = "lkill";
-    private const int Jobs = 150, Rate = 20;
+    private const int Jobs = 150, Rate = 20, WindowMs = 3000;
     private readonly TempDir _dataDir = new();
     private WebhookReceiver _receiver = null!;
 
@@ -35,10 +35,12 @@ public sealed class RouteLimitKillRestartTests(ITestOutputHelper output) : IAsyn
                 await _receiver.WaitForAsync($"{Db}/c/{i}", timeout: TimeSpan.FromSeconds(60));
             }
             var after = _receiver.ArrivalsMs($"{Db}/c/").Where(ms => ms >= restartedAt).ToList();
-            var busiestSecond = ArrivalWindows.MaxIn(after);
+            // Three seconds, not one: arrivals at a receiver in a busy test process come in bunches a second apart
+            // (seen in CI), while a limit lost in the restart shows in any window (the backlog is over six seconds' worth).
+            var busiest = ArrivalWindows.MaxIn(after, WindowMs);
             output.WriteLine($"{beforeKill} delivered before the kill, {after.Count} after the restart (ready in {readyAt - restartedAt} ms, "
-                + $"drained {after[^1] - readyAt} ms later); busiest second after it {busiestSecond} (limit {Rate})");
-            Assert.True(busiestSecond <= 1.2 * Rate + 1, $"{busiestSecond} requests in one second after the restart, limit {Rate}");
+                + $"drained {after[^1] - readyAt} ms later); busiest {WindowMs} ms after it {busiest} (limit {Rate}/s)");
+            Assert.True(busiest <= 1.2 * Rate * WindowMs / 1000 + 1, $"{busiest} requests in {WindowMs} ms after the restart, limit {Rate}/s");
         }
         Assert.All(Enumerable.Range(0, Jobs), i => Assert.NotEmpty(_receiver.For($"{Db}/c/{i}")));
     }

@@ -2,24 +2,27 @@ using static TimerGrid.Tests.Fixtures.WebhookReceiver;
 
 namespace TimerGrid.Tests.Fixtures;
 
-/// <summary>A receiver's script that takes <c>limit</c> requests per wall-clock second and answers 429 beyond; it keeps every answer's time and status.</summary>
+/// <summary>
+/// A receiver's script that takes <c>limit</c> requests a second and answers 429 beyond, as a token bucket that holds
+/// one second's worth (how most APIs limit): requests sent at the limit but bunched on their way in by a busy machine are
+/// still taken. It keeps every answer's time and status.
+/// </summary>
 public sealed class RateCappedAnswers(int limit)
 {
     private readonly Lock _lock = new();
     private readonly List<(long AtMs, int Status)> _answers = [];
-    private long _second;
-    private int _inSecond;
+    private double _tokens = limit;
+    private long _refilledAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     public Answer Next(int hit)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         lock (_lock)
         {
-            if (now / 1000 != _second)
-            {
-                (_second, _inSecond) = (now / 1000, 0);
-            }
-            var status = ++_inSecond <= limit ? 200 : 429;
+            (_tokens, _refilledAtMs) = (Math.Min(limit, _tokens + (now - _refilledAtMs) * limit / 1000.0), now);
+            var taken = _tokens >= 1;
+            _tokens -= taken ? 1 : 0;
+            var status = taken ? 200 : 429;
             _answers.Add((now, status));
             return new Answer(status);
         }
