@@ -67,7 +67,7 @@ internal sealed partial class JobGrain
         job.State.DeletingSince = Now();
         try
         {
-            await job.WriteStateAsync();   // durable: after a crash the job's next activation deletes it
+            await SaveStateAsync();   // durable: after a crash the job's next activation deletes it
         }
         catch (Exception e)
         {
@@ -96,6 +96,7 @@ internal sealed partial class JobGrain
     {
         DisarmTimer();
         await job.ClearStateAsync();
+        EndUnsavedHold();
         await ForgetReminderAsync();
         this.DeactivateOnIdle();
     }

@@ -16,6 +16,10 @@ internal sealed partial class JobGrain
     /// </summary>
     private async Task ReconcileAsync()
     {
+        if (HoldingUnsavedOutcome)
+        {
+            return;   // its write retries first: the stored row may still say "due"
+        }
         if ((job.RecordExists ? job.State.DueAt : null) is not { } dueAt)
         {
             DisarmTimer();
@@ -77,7 +81,10 @@ internal sealed partial class JobGrain
         {
             return;   // deleted during the delivery: gone instead of retried or fired again
         }
-        await job.WriteStateAsync();
+        if (!await TrySaveOutcomeAsync())
+        {
+            return;   // held (JobGrain.Unsaved.cs): fired again only once it is written
+        }
         await RegisterReminderAsync();
         await ReconcileAsync();
     }

@@ -22,7 +22,7 @@ internal sealed partial class JobGrain
         _scheduledBy = JobTracing.Caller;
         var run = new FiringState { ScheduledTime = now, ExecutionId = ExecutionIds.New(), NextAttemptAt = now };
         job.State.Extra.Add(run);
-        await job.WriteStateAsync();   // durable before we acknowledge: a crash now still runs it
+        await SaveStateAsync();   // durable before we acknowledge: a crash now still runs it
         await RegisterReminderAsync();
         RecordExecution(run.ExecutionId, run.ScheduledTime, firedAt: null, attempt: 0, ExecutionState.Scheduled);
         Audit(AuditEvent.CustomRun, run.ExecutionId);

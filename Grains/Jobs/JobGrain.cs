@@ -135,7 +135,7 @@ internal sealed partial class JobGrain(
     /// <summary>Writes the state, durable before we acknowledge, then arms whatever wakes the job when it is due.</summary>
     private async Task SaveAndArmAsync()
     {
-        await job.WriteStateAsync();
+        await SaveStateAsync();
         await RegisterReminderAsync();
         await ReconcileAsync();
     }

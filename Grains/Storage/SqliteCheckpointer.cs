@@ -1,3 +1,5 @@
+using TimerGrid.Grains.Background;
+
 namespace TimerGrid.Grains.Storage;
 
 /// <summary>
@@ -6,57 +8,65 @@ namespace TimerGrid.Grains.Storage;
 /// wait for the checkpoint's fsync. A PASSIVE pass each second does the copying without blocking
 /// anyone; under steady writes it never catches up completely, so once the WAL passes 64 MiB a RESTART
 /// pass, holding the write gate, lets the next writer start the WAL over (else it grows without bound).
+/// A pass that fails (a full disk) is logged once per run of failures and the next second tries again.
 /// </summary>
-internal sealed class SqliteCheckpointer : IAsyncDisposable
+internal sealed partial class SqliteCheckpointer : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private const long RestartAboveBytes = 64L * 1024 * 1024;
     private readonly SqliteDataSource _dataSource;
     private readonly FileInfo _wal;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly ILogger<SqliteCheckpointer> _logger;
+    private readonly PeriodicLoop _loop;
+    private bool _failing;
 
-    public SqliteCheckpointer(SqliteDataSource dataSource, string databasePath)
+    public SqliteCheckpointer(SqliteDataSource dataSource, string databasePath, ILogger<SqliteCheckpointer> logger)
     {
         _dataSource = dataSource;
         _wal = new FileInfo(databasePath + "-wal");
-        _loop = Task.Run(RunAsync);
+        _logger = logger;
+        _loop = new PeriodicLoop(TimeProvider.System, Interval, Interval, CheckpointAsync, Failed);
+        _ = _loop.StartAsync(CancellationToken.None);
     }
 
-    private async Task RunAsync()
+    private async Task CheckpointAsync(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(Interval);
-        try
+        _wal.Refresh();
+        if (_wal.Exists && _wal.Length > RestartAboveBytes)
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
-            {
-                _wal.Refresh();
-                if (_wal.Exists && _wal.Length > RestartAboveBytes)
-                {
-                    await _dataSource.WhileWritersWaitAsync(() => CheckpointAsync("RESTART"), _stop.Token);
-                }
-                else
-                {
-                    await CheckpointAsync("PASSIVE");
-                }
-            }
+            await _dataSource.WhileWritersWaitAsync(() => CheckpointAsync("RESTART", stopping), stopping);
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        else
         {
-            // disposed
+            await CheckpointAsync("PASSIVE", stopping);
+        }
+        if (_failing)
+        {
+            _failing = false;
+            LogRecovered();
         }
     }
 
-    private async Task CheckpointAsync(string mode)
+    private async Task CheckpointAsync(string mode, CancellationToken stopping)
     {
         await using var command = _dataSource.CreateCommand($"PRAGMA wal_checkpoint({mode})");
-        await command.ExecuteNonQueryAsync(_stop.Token);
+        await command.ExecuteNonQueryAsync(stopping);
     }
 
-    public async ValueTask DisposeAsync()
+    private void Failed(Exception error)
     {
-        await _stop.CancelAsync();
-        await _loop;
-        _stop.Dispose();
+        if (!_failing)
+        {
+            _failing = true;
+            LogFailed(error);
+        }
     }
+
+    public async ValueTask DisposeAsync() => await _loop.StopAsync(CancellationToken.None);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoints fail; the WAL grows until one succeeds (tried every second)")]
+    private partial void LogFailed(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WAL checkpoints succeed again")]
+    private partial void LogRecovered();
 }

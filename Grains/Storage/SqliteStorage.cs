@@ -17,7 +17,7 @@ internal sealed class SqliteStorage : IStorageDialect, IDisposable
     private readonly SqliteDataSource _dataSource;
     private readonly SqliteCheckpointer _checkpointer;
 
-    public SqliteStorage(IOptions<TimerGridOptions> options)
+    public SqliteStorage(IOptions<TimerGridOptions> options, ILogger<SqliteCheckpointer> checkpointLog)
     {
         var dataDir = Path.GetFullPath(options.Value.DataDir);
         Directory.CreateDirectory(dataDir);
@@ -29,7 +29,7 @@ internal sealed class SqliteStorage : IStorageDialect, IDisposable
             Cache = SqliteCacheMode.Private,
             Pooling = true,
         }.ToString());
-        _checkpointer = new SqliteCheckpointer(_dataSource, databasePath);
+        _checkpointer = new SqliteCheckpointer(_dataSource, databasePath, checkpointLog);
     }
 
     public string Name => "Sqlite";

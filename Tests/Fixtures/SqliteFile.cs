@@ -17,4 +17,18 @@ public static class SqliteFile
         }
         return await DbRows.ReadAllAsync(command);
     }
+
+    /// <summary>
+    /// Holds a read transaction open on the file until disposed: SQLite cannot start the WAL over meanwhile, so every
+    /// write appends to it and needs new space (as while a long read or a backup runs).
+    /// </summary>
+    public static async Task<SqliteConnection> HoldReadAsync(string path)
+    {
+        var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "BEGIN; SELECT count(*) FROM sqlite_master;";
+        await command.ExecuteNonQueryAsync();
+        return connection;
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TimerGrid.Grains.Interfaces.Configuration;
 using TimerGrid.Grains.Storage;
@@ -7,7 +8,7 @@ namespace TimerGrid.Tests.Fixtures;
 /// <summary>Storage dialects over fresh, empty databases, for tests that talk to storage without a silo.</summary>
 internal static class TestDialects
 {
-    public static IStorageDialect Sqlite(string dataDir) => new SqliteStorage(Options.Create(new TimerGridOptions { DataDir = dataDir }));
+    public static IStorageDialect Sqlite(string dataDir) => new SqliteStorage(Options.Create(new TimerGridOptions { DataDir = dataDir }), NullLogger<SqliteCheckpointer>.Instance);
 
     /// <summary>A new database on the shared private PostgreSQL server.</summary>
     public static async Task<IStorageDialect> PostgresAsync()
