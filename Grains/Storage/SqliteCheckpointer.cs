@@ -14,6 +14,7 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private const long RestartAboveBytes = 64L * 1024 * 1024;
+    private const int RestartWaitMs = 100;
     private readonly SqliteDataSource _dataSource;
     private readonly FileInfo _wal;
     private readonly ILogger<SqliteCheckpointer> _logger;
@@ -34,11 +35,11 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
         _wal.Refresh();
         if (_wal.Exists && _wal.Length > RestartAboveBytes)
         {
-            await _dataSource.WhileWritersWaitAsync(() => CheckpointAsync("RESTART", stopping), stopping);
+            await _dataSource.WhileWritersWaitAsync(() => RestartAsync(stopping), stopping);
         }
         else
         {
-            await CheckpointAsync("PASSIVE", stopping);
+            await PassiveAsync(stopping);
         }
         if (_failing)
         {
@@ -47,10 +48,33 @@ internal sealed partial class SqliteCheckpointer : IAsyncDisposable
         }
     }
 
-    private async Task CheckpointAsync(string mode, CancellationToken stopping)
+    private async Task PassiveAsync(CancellationToken stopping)
     {
-        await using var command = _dataSource.CreateCommand($"PRAGMA wal_checkpoint({mode})");
+        await using var command = _dataSource.CreateCommand("PRAGMA wal_checkpoint(PASSIVE)");
         await command.ExecuteNonQueryAsync(stopping);
+    }
+
+    /// <summary>
+    /// A RESTART waits in SQLite's busy handler until no reader is left on the old frames, and it holds the write gate
+    /// meanwhile: with the node's 10 s busy timeout, a reader that keeps its snapshot (a backup copying the database)
+    /// would stop every writer for 10 s at every pass. It waits 100 ms; the next pass tries again.
+    /// </summary>
+    private async Task RestartAsync(CancellationToken stopping)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(stopping);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout={RestartWaitMs}";
+        await command.ExecuteNonQueryAsync(stopping);
+        try
+        {
+            command.CommandText = "PRAGMA wal_checkpoint(RESTART)";
+            await command.ExecuteNonQueryAsync(stopping);
+        }
+        finally
+        {
+            command.CommandText = $"PRAGMA busy_timeout={SqliteDataSource.BusyTimeoutMs}";   // the connection goes back to the pool
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 
     private void Failed(Exception error)

@@ -12,6 +12,8 @@ namespace TimerGrid.Grains.Storage;
 /// </summary>
 internal sealed class SqliteDataSource : DbDataSource
 {
+    public const int BusyTimeoutMs = 10_000;
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
     private readonly SqliteGroupCommit _groupCommit;
@@ -62,7 +64,7 @@ internal sealed class SqliteDataSource : DbDataSource
         // NORMAL is durable in WAL mode except for the last commits before a power loss; a process kill loses nothing.
         // Checkpoints run in the background (SqliteCheckpointer), not inside commits.
         // After a WAL restart the file is cut back to 64 MiB.
-        pragmas.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
+        pragmas.CommandText = $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
         pragmas.ExecuteNonQuery();
     }
 
