@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using TimerGrid.Tests.Fixtures;
+
+namespace TimerGrid.Tests.Upgrade;
+
+/// <summary>
+/// A node of this build started on a single node's database written by the previous release (Fixtures/, made by
+/// make-fixture.sh): it migrates and serves every kind of state the release stored.
+/// </summary>
+public sealed partial class UpgradeTests : IAsyncLifetime
+{
+    private const string Release = "c0cf15e";
+    private static readonly string Fixtures = Path.Combine(RepositoryRoot.Path, "Tests", "Upgrade", "Fixtures");
+    private readonly TempDir _dataDir = new();
+    private WebhookReceiver _receiver = null!;
+
+    private string DatabasePath => Path.Combine(_dataDir.Path, "timergrid.db");
+
+    [Fact]
+    public async Task ThisBuild_OnThePreviousReleasesDatabase_MigratesAndServesEveryKindOfState()
+    {
+        File.Copy(Path.Combine(Fixtures, $"timergrid-{Release}.db"), DatabasePath);
+        await PointWebhooksAtAsync(_receiver.Url);   // the release's receiver is gone; its routes point here now
+        var queueItems = await QueueItemsByStatusAsync();
+        var settings = TestSettings.For(_dataDir.Path);
+        settings["TimerGrid:ServiceId"] = "timergrid";   // the default the release ran with: it keys every row
+        settings["TimerGrid:Auth:Enabled"] = "true";
+        await using var node = await TimerGridProcess.StartAsync(FreePort.Next(), settings);
+        var key = (await File.ReadAllTextAsync(Path.Combine(Fixtures, $"timergrid-{Release}.key"))).Trim();
+        using var http = new HttpClient { BaseAddress = node.Url, DefaultRequestHeaders = { Authorization = new("Bearer", key) } };
+
+        var migrations = (await SqliteFile.QueryAsync(DatabasePath, "SELECT name FROM tg_schema_migrations")).Select(r => (string)r[0]!).ToList();
+        Assert.Contains(migrations, m => m.StartsWith("0018_", StringComparison.Ordinal));
+
+        // keys: the release's admin key works, no key does not
+        using (var anonymous = new HttpClient { BaseAddress = node.Url })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/job/shop/orders/far")).StatusCode);
+        }
+
+        // one-shot jobs: pending, overdue (fires once on start), delivered, failed; names, meta, listing, counts
+        var far = await http.GetJsonAsync("/job/shop/orders/far");
+        Assert.Equal(("scheduled", "order-1", 1), (far.GetProperty("status").GetString(), far.GetProperty("name").GetString(), far.GetProperty("meta").GetProperty("order").GetInt32()));
+        Assert.Equal("far", (await http.GetJsonAsync("/job/shop/orders/byname/order-1")).GetProperty("id").GetString());
+        await _receiver.WaitForAsync("shop/orders/overdue", timeout: TimeSpan.FromSeconds(30));
+        await http.WaitForStatusAsync("/job/shop/orders/overdue", "delivered");
+        Assert.Equal("delivered", (await http.GetJsonAsync("/job/shop/orders/delivered")).GetProperty("status").GetString());
+        Assert.Equal("failed", (await http.GetJsonAsync("/job/shop/orders/failed")).GetProperty("status").GetString());
+        Assert.Equal(4, (await http.GetJsonAsync("/job/shop/orders")).GetProperty("count").GetInt32());
+        Assert.Equal(2, (await http.GetJsonAsync("/job/shop/orders?status=delivered")).GetProperty("count").GetInt32());
+
+        // records written by the release
+        Assert.NotEmpty((await http.GetJsonAsync("/job/shop/orders/delivered/executions")).GetProperty("executions").EnumerateArray());
+        Assert.NotEmpty((await http.GetJsonAsync("/executions/shop?failed=true")).GetProperty("executions").EnumerateArray());
+        Assert.Contains((await http.GetJsonAsync("/audit/shop?collection=orders&job=far")).GetProperty("entries").EnumerateArray(),
+            e => e.GetProperty("event").GetString() == "added");
+
+        // recurring: the interval job goes on, the paused cron job stays paused
+        await _receiver.WaitForAsync("shop/cron/tick", 2, TimeSpan.FromSeconds(30));
+        Assert.False((await http.GetJsonAsync("/job/shop/cron/nightly")).GetProperty("enabled").GetBoolean());
+        Assert.Equal("http://127.0.0.1:9/never", (await http.GetJsonAsync("/route/shop/dead")).GetProperty("webhook_url").GetString());
+
+        // the scheduler API's job
+        var scheduled = (await http.GetJsonAsync("/api/v1/jobs")).GetProperty("jobs").EnumerateArray().ToList();
+        Assert.Contains(scheduled, j => j.GetProperty("name").GetString() == "weekly");
+
+        // the queue: the queued job is taken, the finished one keeps its result, the running one is still running
+        var taken = await http.WantJobAsync("work");
+        Assert.Equal(queueItems["queued"], taken?.GetProperty("id").GetString());
+        var finished = await http.GetJsonAsync($"/jobs/{queueItems["done"]}");
+        Assert.Equal(("done", true), (finished.GetProperty("status").GetString(), finished.GetProperty("result").GetProperty("ok").GetBoolean()));
+        Assert.Equal("running", (await http.GetJsonAsync($"/jobs/{queueItems["running"]}")).GetProperty("status").GetString());
+    }
+
+    private async Task PointWebhooksAtAsync(Uri receiver)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid, CAST(PayloadBinary AS TEXT) FROM OrleansStorage WHERE GrainTypeString = 'route'";
+        var routes = await DbRows.ReadAllAsync(command);
+        foreach (var route in routes)
+        {
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE OrleansStorage SET PayloadBinary = CAST($state AS BLOB) WHERE rowid = $rowid";
+            update.Parameters.AddWithValue("$state", LoopbackReceiver().Replace((string)route[1]!, receiver.ToString()));
+            update.Parameters.AddWithValue("$rowid", route[0]);
+            await update.ExecuteNonQueryAsync();
+        }
+    }
+
+    private async Task<Dictionary<string, string>> QueueItemsByStatusAsync() =>
+        (await SqliteFile.QueryAsync(DatabasePath, "SELECT status, item_id FROM tg_queue_items")).ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+
+    /// <summary>The release's fixture receiver, not the dead route's port 9.</summary>
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d{3,5}/")]
+    private static partial Regex LoopbackReceiver();
+
+    public async Task InitializeAsync() => _receiver = await WebhookReceiver.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _receiver.DisposeAsync();
+        _dataDir.Dispose();
+    }
+}
