@@ -7,10 +7,10 @@ namespace TimerGrid.Bench;
 internal sealed record BenchOptions(
     string Command, IReadOnlyList<IScenario> Scenarios, IReadOnlyList<ITarget> Targets,
     int Jobs, TimeSpan? Ahead, int Rate, int Seconds, int Pending, TimeSpan Idle, string? Postgres, string OutDir,
-    int StartRate, int StepSeconds, double Ramp, int MaxRate, string? BaselineSilo, int SiloCores)
+    int StartRate, int StepSeconds, double Ramp, int MaxRate, string? BaselineSilo, int SiloCores, double? QuietLoad)
 {
     private const string Usage =
-        "usage: TimerGrid.Bench burst|spread|capacity|recovery|pending|listing|queue|bulk|all|compare [--targets T,..] [--scenarios S,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--ramp F] [--max-rate R] [--pending M] [--idle S] [--baseline-silo DLL] [--silo-cores C] [--out DIR]\n" +
+        "usage: TimerGrid.Bench burst|spread|capacity|recovery|pending|listing|queue|bulk|all|compare [--targets T,..] [--scenarios S,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--ramp F] [--max-rate R] [--pending M] [--idle S] [--baseline-silo DLL] [--silo-cores C] [--quiet-load L] [--out DIR]\n" +
         "  compare      burst, spread and recovery on every target, at a size that takes minutes (all: every scenario, full size)\n" +
         "  --scenarios  compare: which scenarios, comma-separated (burst,spread,recovery); they run in the order above\n" +
         "  --targets    comma-separated, or 'all' (compare: all; otherwise timergrid-sqlite):\n" +
@@ -27,6 +27,7 @@ internal sealed record BenchOptions(
         "  --max-rate R capacity: the last step's rate, if no step failed before (20000)\n" +
         "  --pending M  pending: jobs due 30 days ahead; listing: jobs in the listed collection (1000000)\n" +
         "  --idle S     pending: seconds of idle CPU measured after creation (60), and half that after the restart\n" +
+        "  --quiet-load L  pending: after creation, wait until the machine's 1-minute load average is below L before measuring\n" +
         "  --baseline-silo DLL  the TimerGrid.Silo.dll of another build, which target timergrid-sqlite-baseline runs (bench/baseline.sh builds one)\n" +
         "  --silo-cores C  capacity's projection: the cores of one silo (and of one gateway) it counts silos in (4)\n" +
         "  --out DIR    where the JSON results go (bench/results)";
@@ -34,7 +35,7 @@ internal sealed record BenchOptions(
     public const string Compare = "compare";
 
     private static readonly string[] Flags =
-        ["targets", "scenarios", "pg", "jobs", "ahead", "rate", "seconds", "ramp", "max-rate", "pending", "idle", "baseline-silo", "silo-cores", "out"];
+        ["targets", "scenarios", "pg", "jobs", "ahead", "rate", "seconds", "ramp", "max-rate", "pending", "idle", "baseline-silo", "silo-cores", "quiet-load", "out"];
 
     public static BenchOptions Parse(string[] args, string defaultOutDir)
     {
@@ -94,10 +95,11 @@ internal sealed record BenchOptions(
             // capacity's own defaults, unless --rate or --seconds is given: compare's small spread sizes would make a short, low ramp
             Positive(values, "rate", 250, usage),
             Positive(values, "seconds", 30, usage),
-            ParseRamp(values, usage),
+            Above(values, "ramp", 1, usage) ?? 1.25,
             Positive(values, "max-rate", 20_000, usage),
             baselineSilo,
-            Positive(values, "silo-cores", 4, usage));
+            Positive(values, "silo-cores", 4, usage),
+            Above(values, "quiet-load", 0, usage));
     }
 
     private static IReadOnlyList<IScenario> ParseScenarios(string? list, string usage)
@@ -114,15 +116,16 @@ internal sealed record BenchOptions(
         return ScenarioCatalog.InOrder(names);
     }
 
-    private static double ParseRamp(Dictionary<string, string> values, string usage)
+    /// <summary>The flag's number, null when absent; it must be above <paramref name="above"/>.</summary>
+    private static double? Above(Dictionary<string, string> values, string flag, double above, string usage)
     {
-        if (!values.TryGetValue("ramp", out var text))
+        if (!values.TryGetValue(flag, out var text))
         {
-            return 1.25;
+            return null;
         }
-        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 1
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > above
             ? value
-            : throw new ArgumentException($"--ramp wants a factor above 1, not '{text}'\n{usage}");
+            : throw new ArgumentException($"--{flag} wants a number above {above}, not '{text}'\n{usage}");
     }
 
     private static IReadOnlyList<ITarget> ParseTargets(string list) =>

@@ -37,6 +37,18 @@ internal sealed class Report(string scenario, ITarget target)
 
     public void Add(string key, double value) => _figures.Add(new(key, Math.Round(value, 3)));
 
+    /// <summary>Request durations as <c>{what}_ms_p50</c> and <c>{what}_ms_max</c>; none when nothing was timed.</summary>
+    public void AddLatencies(string what, double[] ms)
+    {
+        if (ms.Length == 0)
+        {
+            return;
+        }
+        var sorted = ms.Order().ToArray();
+        Add($"{what}_ms_p50", sorted[sorted.Length / 2]);
+        Add($"{what}_ms_max", sorted[^1]);
+    }
+
     /// <summary>A yes/no finding (1 or 0); a no fails the scenario.</summary>
     public void AddCheck(string key, bool passed)
     {

@@ -42,9 +42,9 @@ internal sealed class ListingScenario : IScenario
         var lastPage = Math.Max(1, (int)((total + PageSize - 1) / PageSize));
         var deepPage = Math.Min(DeepPage, lastPage);
         var (page1Ms, page1) = await probe.TimeAsync(list, Repeats);
-        Add(report, "page1", page1Ms);
+        report.AddLatencies("page1", page1Ms);
         var (deepMs, deep) = await probe.TimeAsync($"{list}?page={deepPage}&pagesize={PageSize}", Repeats);
-        Add(report, "deep_page", deepMs);
+        report.AddLatencies("deep_page", deepMs);
         var (_, nearEnd) = await probe.TimeAsync($"{list}?page={Math.Max(1, lastPage - 1)}&pagesize={PageSize}", 1);
         var cursorMs = new List<double>();
         foreach (var from in new[] { page1, deep, nearEnd }.Where(p => p.GetProperty("next_cursor").GetString() is not null))
@@ -52,28 +52,17 @@ internal sealed class ListingScenario : IScenario
             var cursor = Uri.EscapeDataString(from.GetProperty("next_cursor").GetString()!);
             cursorMs.AddRange((await probe.TimeAsync($"{list}?cursor={cursor}&pagesize={PageSize}", Repeats)).Ms);
         }
-        Add(report, "cursor", [.. cursorMs]);
+        report.AddLatencies("cursor", [.. cursorMs]);
         var (countMs, collections) = await probe.TimeAsync($"/job/{JobPlan.Db}", Repeats);
-        Add(report, "count", countMs);
+        report.AddLatencies("count", countMs);
         var (failedMs, failedPage) = await probe.TimeAsync($"{list}?status=failed", Repeats);
-        Add(report, "failed_filter", failedMs);
+        report.AddLatencies("failed_filter", failedMs);
 
         var counted = collections.GetProperty("collections").EnumerateArray().Single(c => c.GetProperty("collection").GetString() == Collection);
         report.AddCheck("count_right", page1.GetProperty("count").GetInt64() == total && counted.GetProperty("count").GetInt64() == total);
         report.AddCheck("failed_count_right", failedPage.GetProperty("count").GetInt64() == failed);
         report.Add("deep_page_number", deepPage);
         return report;
-    }
-
-    private static void Add(Report report, string what, double[] ms)
-    {
-        if (ms.Length == 0)
-        {
-            return;   // a collection of one page has no cursor to follow
-        }
-        var sorted = ms.Order().ToArray();
-        report.Add($"{what}_ms_p50", sorted[sorted.Length / 2]);
-        report.Add($"{what}_ms_max", sorted[^1]);
     }
 
     private static async Task UntilFailedAsync(ListingProbe probe, string path, int failed)
