@@ -10,7 +10,7 @@ internal sealed record BenchOptions(
     int StartRate, int StepSeconds, double Ramp, int MaxRate, string? BaselineSilo, int SiloCores, double? QuietLoad)
 {
     private const string Usage =
-        "usage: TimerGrid.Bench burst|spread|capacity|recovery|pending|listing|queue|bulk|all|compare [--targets T,..] [--scenarios S,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--ramp F] [--max-rate R] [--pending M] [--idle S] [--baseline-silo DLL] [--silo-cores C] [--quiet-load L] [--out DIR]\n" +
+        "usage: TimerGrid.Bench burst|spread|capacity|recovery|pending|listing|queue|bulk|soak|all|compare [--targets T,..] [--scenarios S,..] [--pg CONN] [--jobs N] [--ahead T] [--rate R] [--seconds D] [--ramp F] [--max-rate R] [--pending M] [--idle S] [--baseline-silo DLL] [--silo-cores C] [--quiet-load L] [--out DIR]\n" +
         "  compare      burst, spread and recovery on every target, at a size that takes minutes (all: every scenario, full size)\n" +
         "  --scenarios  compare: which scenarios, comma-separated (burst,spread,recovery); they run in the order above\n" +
         "  --targets    comma-separated, or 'all' (compare: all; otherwise timergrid-sqlite):\n" +
@@ -19,6 +19,7 @@ internal sealed record BenchOptions(
         "  --pg CONN    a PostgreSQL server (a role that may create databases) for the PostgreSQL targets\n" +
         "  --jobs N     jobs in a burst, in recovery, and in the burst beside the pending jobs; listing: its failed jobs; queue: per round (1000)\n" +
         "  queue        seed 002: 8 then 64 workers drain --jobs jobs each while 16 producers enqueue; 32 workers drain a backlog of --jobs; 8 workers while jobs come at 1,000/s; then native jobs routed to a queue (not in all)\n" +
+        "  soak         --rate jobs/s (default 1000; run it at about half the node's capacity, 700 on SQLite here) for --seconds (3600 is the hour) beside 100 jobs every 10 s, one webhook in 20 answered 500; 12 windows of RSS, CPU, db and WAL size, lateness (not in all; --targets timergrid-sqlite-short-retention prunes records meanwhile)\n" +
         "  bulk         batch creation: 20,000 single creates, then --pending jobs by batch (1,000 a request, 4 in flight), then a burst of --jobs by batch (not in all)\n" +
         "  --ahead T    seconds between the start of burst creation and its due second (creation time x 1.5 + 3)\n" +
         "  --rate R     spread: jobs per second, created and fired (1000; compare: 100); capacity: the first step's rate (250)\n" +

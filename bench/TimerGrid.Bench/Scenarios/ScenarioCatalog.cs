@@ -12,7 +12,7 @@ internal static class ScenarioCatalog
     private static readonly IScenario[] Scenarios =
         [new BurstScenario(), new SpreadScenario(), new CapacityScenario(), new RecoveryScenario(), new PendingScenario()];
 
-    private static readonly IScenario[] OnlyByName = [new ListingScenario(), new QueueScenario(), new BulkScenario()];
+    private static readonly IScenario[] OnlyByName = [new ListingScenario(), new QueueScenario(), new BulkScenario(), new SoakScenario()];
 
     private static IEnumerable<IScenario> Known => Scenarios.Concat(OnlyByName);
 

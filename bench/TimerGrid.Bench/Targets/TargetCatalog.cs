@@ -15,6 +15,10 @@ internal static class TargetCatalog
     public static readonly ITarget Unmetered = new TimerGridTarget("timergrid-sqlite-unmetered", "TimerGrid · SQLite · REST · metrics off",
         onPostgres: false, throughOrleans: false, "--TimerGrid:Telemetry:Metrics=false");
 
+    /// <summary>Not in a comparison: the default node keeping records 10 minutes and pruning them every minute, for <c>soak</c>.</summary>
+    public static readonly ITarget ShortRetention = new TimerGridTarget("timergrid-sqlite-short-retention", "TimerGrid · SQLite · REST · records kept 10 min",
+        onPostgres: false, throughOrleans: false, "--TimerGrid:Records:Retention=00:10:00", "--TimerGrid:Records:RetentionInterval=00:01:00");
+
     /// <summary>
     /// Not in a comparison: the default node (SQLite, REST) of another build, given by <c>--baseline-silo</c>
     /// (<c>bench/baseline.sh</c> builds a commit's), to run beside <c>timergrid-sqlite</c> and compare builds.
@@ -40,7 +44,7 @@ internal static class TargetCatalog
     private static readonly ITarget[] Clusters = [new ClusterTarget(1), new ClusterTarget(2), new ClusterTarget(3)];
 
     /// <summary>Every target a name can choose: the compared ones and those outside a comparison.</summary>
-    public static IEnumerable<ITarget> Known => All.Append(Unrecorded).Append(Unmetered).Append(BaselineBuild).Concat(Clusters);
+    public static IEnumerable<ITarget> Known => All.Append(Unrecorded).Append(Unmetered).Append(ShortRetention).Append(BaselineBuild).Concat(Clusters);
 
     public static ITarget Find(string name) =>
         Known.FirstOrDefault(t => t.Name == name)

@@ -9,6 +9,8 @@ internal sealed class Receiver : IAsyncDisposable
 {
     private const string WarmupCollection = "receiver-warmup";
     private readonly ConcurrentDictionary<string, ArrivalLog> _collections = new();
+    private int _failEvery;
+    private int _answered;
     private WebApplication _app = null!;
 
     public Uri HookUrl { get; private set; } = null!;
@@ -44,12 +46,19 @@ internal sealed class Receiver : IAsyncDisposable
         }));
     }
 
+    /// <summary>From now on every <paramref name="n"/>th webhook is answered 500 and not recorded (0: none); the node retries it.</summary>
+    public void FailEvery(int n) => Volatile.Write(ref _failEvery, n);
+
     /// <summary>The arrivals of jobs in collection <paramref name="collection"/> (of any db).</summary>
     public ArrivalLog For(string collection) => _collections.GetOrAdd(collection, _ => new ArrivalLog());
 
     private IResult Handle(HttpRequest request)
     {
         var arrivedAt = EpochClock.NowPrecise;   // first: parsing is not the node's lateness
+        if (Volatile.Read(ref _failEvery) is var n and > 0 && Interlocked.Increment(ref _answered) % n == 0)
+        {
+            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+        }
         var job = request.Headers["TimerGrid-Job"].ToString();
         var triggerTime = long.Parse(request.Headers["TimerGrid-Trigger-Time"].ToString());
         For(job.Split('/')[1]).Record(new Arrival(job, triggerTime, arrivedAt));
