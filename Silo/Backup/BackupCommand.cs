@@ -72,18 +72,19 @@ internal static class BackupCommand
         return Directory.Exists(Path.GetDirectoryName(target)) ? null : $"no folder {Path.GetDirectoryName(target)} for {target}";
     }
 
-    /// <summary>The copy; the number of jobs in it.</summary>
+    /// <summary>The copy, one self-contained file (a node sets WAL mode again when it starts on it); the number of jobs in it.</summary>
     private static long Copy(string source, string target)
     {
+        using var copy = Open(target, SqliteOpenMode.ReadWriteCreate);
         using (var from = Open(source, SqliteOpenMode.ReadWrite))
-        using (var to = Open(target, SqliteOpenMode.ReadWriteCreate))
         {
-            from.BackupDatabase(to);   // one step: all pages under one read snapshot; the node's writers go on meanwhile
+            from.BackupDatabase(copy);   // one step: all pages under one read snapshot; the node's writers go on meanwhile
         }
-        using var copy = Open(target, SqliteOpenMode.ReadOnly);
-        using var count = copy.CreateCommand();
-        count.CommandText = "SELECT coalesce(sum(n), 0) FROM tg_job_counts";
-        return (long)count.ExecuteScalar()!;
+        using var command = copy.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=DELETE";
+        command.ExecuteNonQuery();
+        command.CommandText = "SELECT coalesce(sum(n), 0) FROM tg_job_counts";
+        return (long)command.ExecuteScalar()!;
     }
 
     private static SqliteConnection Open(string path, SqliteOpenMode mode)

@@ -20,14 +20,15 @@ public static class SqliteFile
 
     /// <summary>
     /// Holds a read transaction open on the file until disposed: SQLite cannot start the WAL over meanwhile, so every
-    /// write appends to it and needs new space (as while a long read or a backup runs).
+    /// write appends to it and needs new space (as while a long read or a backup runs). It writes a row of its own first:
+    /// a read that begins on a WAL already copied into the database reads the file alone and holds nothing.
     /// </summary>
     public static async Task<SqliteConnection> HoldReadAsync(string path)
     {
         var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "BEGIN; SELECT count(*) FROM sqlite_master;";
+        command.CommandText = "CREATE TABLE IF NOT EXISTS test_read_hold (at INTEGER); INSERT INTO test_read_hold VALUES (1); BEGIN; SELECT count(*) FROM test_read_hold;";
         await command.ExecuteNonQueryAsync();
         return connection;
     }
