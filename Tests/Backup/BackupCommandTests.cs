@@ -30,7 +30,7 @@ public sealed class BackupCommandTests : IAsyncLifetime
             var creating = CreateUntilStoppedAsync(http, acknowledged, load.Token);   // created and fired around the backup
             await Task.Delay(1000);
 
-            dueAt = RestCalls.Now + 15_000;
+            dueAt = RestCalls.Now + 10_000;
             await http.CreateJobBatchAsync(Db, "due", DueJobs, dueAt, "r");
             var beforeBackup = acknowledged.ToArray();
             var run = await SiloCommand.RunAsync(settings, "backup", backup);
