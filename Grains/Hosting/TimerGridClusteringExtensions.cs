@@ -34,14 +34,17 @@ public static class TimerGridClusteringExtensions
         // A silo that starts while a dead one on another address is still "active" in the table (the whole
         // cluster crashed, or the only node came back on a new IP) cannot join until that entry is declared
         // dead, which a lone joiner only does once the entry has missed its IAmAlive updates: 3 x 30 s by
-        // default (a single node on PostgreSQL took 78 s to restart after kill -9); 2 x 5 s here.
+        // default (a single node on PostgreSQL took 78 s to restart after kill -9); 6 x 5 s here.
+        // Not fewer: while PostgreSQL is down no silo can write IAmAlive, and once every entry is stale Orleans
+        // evicts a silo on a single missed probe (the votes it asks for fall to none). With 2 x 5 s a 13 s outage
+        // left the silos evicting each other under load, and the cluster answered 503 long after the database was back.
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = TimeSpan.FromSeconds(2);
             o.NumMissedProbesLimit = 2;
             o.TableRefreshTimeout = TimeSpan.FromSeconds(10);
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
-            o.NumMissedTableIAmAliveLimit = 2;
+            o.NumMissedTableIAmAliveLimit = 6;
         });
         return silo;
     }

@@ -72,12 +72,13 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : IAsyncLifet
         output.WriteLine($"PostgreSQL down {backAt - stoppedAt} ms: {during.Count} creates sent meanwhile, " +
             $"{load.Answers.Count(a => a.Status == 503)} answered 503, {load.Answers.Count(a => a.Status == 500)} answered 500, " +
             $"{load.Answers.Count(a => !a.IsSuccess)} not 2xx in all; longest call {load.Answers.Max(a => a.ElapsedMs)} ms");
-        if (wrong.Count > 0)
+        if (wrong.Count > 0 || lateFailures.Count > 0)
         {
             output.WriteLine(cluster.GatewayOutput);
         }
         Assert.True(wrong.Count == 0, $"{wrong.Count} answers were neither 2xx nor 503 E503 with Retry-After: {string.Join("; ", wrong.Take(10))}");
         Assert.All(load.Answers, a => Assert.True(a.ElapsedMs <= 5_000, $"{a}"));
+        Assert.True(cluster.SilosThatStopped.Count == 0, $"silos {string.Join(", ", cluster.SilosThatStopped)} stopped: the outage cost the cluster silos");
         Assert.True(lateFailures.Count == 0, $"still failing after PostgreSQL was back: {string.Join("; ", lateFailures.Take(10))}");
         await AssertAllFiredAsync(load, "outage", "PostgreSQL stopped for 10 s", since: null, atLeast: 300);
     }

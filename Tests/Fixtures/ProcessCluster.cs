@@ -34,6 +34,10 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>The REST API of silo <paramref name="index"/> itself, not through the gateway.</summary>
     public Uri SiloUrl(int index) => _silos[index]!.Url;
 
+    /// <summary>The silos started and not killed by the test whose processes ended on their own.</summary>
+    public IReadOnlyList<int> SilosThatStopped =>
+        Enumerable.Range(0, _silos.Count).Where(i => _silos[i] is { IsRunning: false }).ToList();
+
     public void KillSilo(int index)
     {
         _silos[index]!.Kill();

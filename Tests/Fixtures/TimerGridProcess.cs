@@ -13,6 +13,9 @@ public sealed class TimerGridProcess : IAsyncDisposable
 
     public Uri Url { get; private init; } = null!;
 
+    /// <summary>False once the process ended, e.g. a silo that the cluster declared dead and that stopped itself.</summary>
+    public bool IsRunning => !_process.HasExited;
+
     public string Output
     {
         get
