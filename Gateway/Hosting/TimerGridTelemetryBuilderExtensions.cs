@@ -28,6 +28,7 @@ public static class TimerGridTelemetryBuilderExtensions
             telemetry.WithMetrics(metrics => metrics
                 .AddMeter(TelemetryNames.Meter, TelemetryNames.OrleansMeter)
                 .AddMeter(AspNetCoreMeters)
+                .AddMeter(RuntimeMeter)
                 .AddView(instrument => IsPerMessage(instrument) ? MetricStreamConfiguration.Drop : null)
                 .AddPrometheusExporter());
         }
@@ -50,6 +51,9 @@ public static class TimerGridTelemetryBuilderExtensions
         }
         return builder;
     }
+
+    /// <summary>The runtime's own instruments (GC heap and pause time, thread pool, exceptions), published since .NET 9.</summary>
+    private const string RuntimeMeter = "System.Runtime";
 
     /// <summary>ASP.NET Core's request, connection, rate-limit and error meters; not routing's, a count per request of what the request duration already tells.</summary>
     private static readonly string[] AspNetCoreMeters =

@@ -40,6 +40,12 @@ public interface IJobGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Replay")] Task<string?> ReplayAsync();
 
+    /// <summary>
+    /// Deletes the job if it finished (delivered, or past its end) before <paramref name="finishedBeforeMs"/> and nothing of
+    /// it is due (used by retention). True when it deleted it.
+    /// </summary>
+    [Alias("Expire")] Task<bool> ExpireAsync(long finishedBeforeMs);
+
     /// <summary>Makes the job check whether it is due, and fire if so (used by the start-up catch-up).</summary>
     [Alias("Wake")] Task WakeAsync();
 }

@@ -24,6 +24,9 @@ public static class TimerGridSiloBuilderExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IStorageDialect>().DataSource);   // for the readiness check
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SchemaMigrator>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, OverdueJobsCatchUp>();
+        services.AddValidatedSection<JobRetentionOptions>(JobRetentionOptions.Section);
+        services.AddSingleton<FinishedJobRetention>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<FinishedJobRetention>());
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<WebhookDelivery>();
         services.AddSingleton<IRouteDelivery>(sp => sp.GetRequiredService<WebhookDelivery>());

@@ -61,6 +61,18 @@ internal sealed partial class JobGrain
         return DeleteOutcome.Deleted;
     }
 
+    public async Task<bool> ExpireAsync(long finishedBeforeMs)
+    {
+        if (!job.RecordExists || job.State.FinishedAt is not { } finishedAt || finishedAt >= finishedBeforeMs)
+        {
+            return false;
+        }
+        _hasReminder ??= false;   // not looked up: a reminder a finished job still held finds no job on its next tick and goes
+        await RemoveAsync();
+        instruments.JobExpired();
+        return true;
+    }
+
     /// <summary>Writes the request while the delivery waits for its answer; the delivery writes nothing until this ends.</summary>
     private async Task<Exception?> RequestDeletionAsync()
     {

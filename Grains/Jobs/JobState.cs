@@ -61,6 +61,10 @@ internal sealed class JobState
     /// </summary>
     public long? DueAt => DeletingSince ?? (Extra.Count == 0 ? OccurrenceDueAt : Math.Min(OccurrenceDueAt ?? long.MaxValue, Extra.Min(f => f.NextAttemptAt)));
 
+    /// <summary>When a delivered or completed job finished, nothing of it due any more; null otherwise. Retention expires by it.</summary>
+    [JsonIgnore]
+    public long? FinishedAt => Status is JobStatus.Delivered or JobStatus.Completed && DueAt is null ? DeliveredAt ?? FiredAt ?? UpdatedAt : null;
+
     [JsonIgnore]
     public ITrigger Trigger => TriggerFactory.For(TriggerTime, Schedule, ScheduledAt);
 

@@ -9,6 +9,7 @@ internal static class InstrumentNames
     public const string JobsCreated = "timergrid.jobs.created";
     public const string JobsUpdated = "timergrid.jobs.updated";
     public const string JobsDeleted = "timergrid.jobs.deleted";
+    public const string JobsExpired = "timergrid.jobs.expired";
     public const string JobsPending = "timergrid.jobs.pending";
     public const string JobsFailed = "timergrid.jobs.failed";
     public const string Fires = "timergrid.fires";

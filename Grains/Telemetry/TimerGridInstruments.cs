@@ -17,6 +17,7 @@ internal sealed class TimerGridInstruments
     private readonly Counter<long> _created;
     private readonly Counter<long> _updated;
     private readonly Counter<long> _deleted;
+    private readonly Counter<long> _expired;
     private readonly Counter<long> _fires;
     private readonly Counter<long> _retries;
     private readonly Counter<long> _deliveries;
@@ -39,6 +40,7 @@ internal sealed class TimerGridInstruments
         _created = Meter.CreateCounter<long>(InstrumentNames.JobsCreated, "{job}", "Jobs created");
         _updated = Meter.CreateCounter<long>(InstrumentNames.JobsUpdated, "{job}", "Jobs replaced, patched, paused or resumed");
         _deleted = Meter.CreateCounter<long>(InstrumentNames.JobsDeleted, "{job}", "Jobs deleted (or queued for deletion)");
+        _expired = Meter.CreateCounter<long>(InstrumentNames.JobsExpired, "{job}", "Finished jobs deleted by retention (Jobs:FinishedRetention)");
         _fires = Meter.CreateCounter<long>(InstrumentNames.Fires, "{fire}", "Executions started: the first attempt of an occurrence, a run-now or a replay");
         _retries = Meter.CreateCounter<long>(InstrumentNames.Retries, "{attempt}", "Delivery attempts after the first of an execution");
         _deliveries = Meter.CreateCounter<long>(InstrumentNames.Deliveries, "{attempt}", "Delivery attempts by outcome (delivered, retry, failed) and HTTP status class");
@@ -64,6 +66,8 @@ internal sealed class TimerGridInstruments
     public void JobUpdated() => _updated.Add(1);
 
     public void JobDeleted() => _deleted.Add(1);
+
+    public void JobExpired() => _expired.Add(1);
 
     /// <summary>An attempt starts: a first attempt counts as a fire and records its lateness, a later one as a retry.</summary>
     public void AttemptStarted(int attempt, long latenessMs)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using TimerGrid.Grains.Storage;
@@ -77,6 +78,43 @@ public abstract class StorageDialectTests : IAsyncLifetime
         Assert.True(Dialect.IsUniqueViolation(refused), refused.Message);
         Assert.Equal(["delivered", "failed", "scheduled"], (await QueryAsync("SELECT status FROM tg_job_counts WHERE ServiceId = 'svc' AND n > 0 ORDER BY status")).Select(r => (string)r[0]!));
     }
+
+    [Fact]
+    public async Task FinishedJobs_FollowEachJobsStateAndTheMigrationFindsThoseStoredBeforeIt()
+    {
+        await Migrator().MigrateAsync(CancellationToken.None);
+        await WriteStateAsync("early", "\"status\":\"delivered\",\"deliveredAt\":100,\"firedAt\":90,\"updatedAt\":1");
+        await WriteStateAsync("late", "\"status\":\"delivered\",\"deliveredAt\":300");
+        await WriteStateAsync("ended", "\"status\":\"completed\",\"firedAt\":200");
+        await WriteStateAsync("waiting", "\"status\":\"scheduled\",\"dueAt\":50");
+        await WriteStateAsync("dead", "\"status\":\"failed\",\"firedAt\":10");
+        await WriteStateAsync("again", "\"status\":\"delivered\",\"deliveredAt\":150");
+        await WriteStateAsync("again", "\"status\":\"scheduled\",\"dueAt\":400");   // run now: not finished any more
+        await WriteStateAsync("gone", "\"status\":\"delivered\",\"deliveredAt\":120");
+        await WriteStateAsync("gone", null);   // deleted: its grain cleared it
+
+        Assert.Equal(["d/c/early", "d/c/ended"], await FinishedBeforeAsync(250));
+
+        // A database from before script 0019: forget it and migrate again.
+        await QueryAsync("DELETE FROM tg_finished_jobs");
+        await QueryAsync("DELETE FROM tg_schema_migrations WHERE name LIKE '0019%'");
+        await Migrator().MigrateAsync(CancellationToken.None);
+        Assert.Equal(["d/c/early", "d/c/ended", "d/c/late"], await FinishedBeforeAsync(1000));
+    }
+
+    private async Task<IEnumerable<string>> FinishedBeforeAsync(long before)
+    {
+        var sql = (string)(await QueryAsync("SELECT QueryText FROM OrleansQuery WHERE QueryKey = 'TimerGridFinishedJobsKey'"))[0][0]!;
+        return (await QueryAsync(sql, ("ServiceId", "svc"), ("Before", before), ("Limit", 10))).Select(r => (string)r[0]!);
+    }
+
+    /// <summary>Writes a job's state row as the grain storage does, with <paramref name="fields"/> beside what the listing needs; null clears it.</summary>
+    private Task WriteStateAsync(string id, string? fields) => QueryAsync("""
+        INSERT INTO OrleansStorage (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString, GrainIdHash, GrainTypeHash, PayloadBinary, Version, ModifiedOn)
+        VALUES ('svc', 'job', 0, 0, @key, 0, 0, @payload, 1, @now)
+        ON CONFLICT (ServiceId, GrainTypeString, GrainIdExtensionString, GrainIdN0, GrainIdN1) DO UPDATE SET PayloadBinary = excluded.PayloadBinary
+        """, ("key", $"d/c/{id}"), ("now", DateTime.UtcNow),
+        ("payload", fields is null ? DBNull.Value : Encoding.UTF8.GetBytes($$"""{"route":"r","enabled":true,{{fields}}}""")));
 
     /// <summary>Stores a job's state row as the grain storage does (an insert, or an update of its payload).</summary>
     private Task WriteJobAsync(string id, string name, bool shared, string status) => QueryAsync("""

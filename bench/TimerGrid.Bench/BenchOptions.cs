@@ -19,7 +19,7 @@ internal sealed record BenchOptions(
         "  --pg CONN    a PostgreSQL server (a role that may create databases) for the PostgreSQL targets\n" +
         "  --jobs N     jobs in a burst, in recovery, and in the burst beside the pending jobs; listing: its failed jobs; queue: per round (1000)\n" +
         "  queue        seed 002: 8 then 64 workers drain --jobs jobs each while 16 producers enqueue; 32 workers drain a backlog of --jobs; 8 workers while jobs come at 1,000/s; then native jobs routed to a queue (not in all)\n" +
-        "  soak         --rate jobs/s (default 1000; run it at about half the node's capacity, 700 on SQLite here) for --seconds (3600 is the hour) beside 100 jobs every 10 s, one webhook in 20 answered 500; 12 windows of RSS, CPU, db and WAL size, lateness (not in all; --targets timergrid-sqlite-short-retention prunes records meanwhile)\n" +
+        "  soak         --rate jobs/s (default 1000; run it at about half the node's capacity, 700 on SQLite here) for --seconds (3600 is the hour) beside 100 jobs every 10 s, one webhook in 20 answered 500; 12 windows of RSS, CPU, db and WAL size, GC pause time, lateness (not in all; --targets timergrid-sqlite-short-retention prunes records and finished jobs meanwhile)\n" +
         "  bulk         batch creation: 20,000 single creates, then --pending jobs by batch (1,000 a request, 4 in flight), then a burst of --jobs by batch (not in all)\n" +
         "  --ahead T    seconds between the start of burst creation and its due second (creation time x 1.5 + 3)\n" +
         "  --rate R     spread: jobs per second, created and fired (1000; compare: 100); capacity: the first step's rate (250)\n" +

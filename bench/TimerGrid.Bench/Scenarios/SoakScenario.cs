@@ -12,8 +12,7 @@ namespace TimerGrid.Bench.Scenarios;
 /// created 6 s before they are due, beside 100 interval jobs firing every 10 s, into a receiver that answers 500 to
 /// one webhook in 20. Twelve windows, each with the node's RSS, CPU, database and WAL size, and the lateness of the
 /// one-shot jobs due in it: whatever grows without bound shows as a drift from the first window to the last. Run it
-/// on <c>timergrid-sqlite-short-retention</c> so record pruning runs too. GC pauses are not measured: the node exports
-/// no runtime metrics.
+/// on <c>timergrid-sqlite-short-retention</c> so record and finished-job pruning run too.
 /// </summary>
 internal sealed class SoakScenario : IScenario
 {
@@ -48,7 +47,7 @@ internal sealed class SoakScenario : IScenario
             {
                 var cpu = CpuSample.Take(rig.Node.Pid);
                 await Task.Delay(window);
-                samples.Add(SoakSample.Take(rig, dataDir, cpu, firstDue + (long)(w * window.TotalMilliseconds), (long)window.TotalMilliseconds));
+                samples.Add(await SoakSample.TakeAsync(rig, dataDir, cpu, firstDue + (long)(w * window.TotalMilliseconds), (long)window.TotalMilliseconds));
                 Console.Error.WriteLine($"   window {w + 1}: {samples[^1]}");
             }
             var batch = await creating;
@@ -95,6 +94,8 @@ internal sealed class SoakScenario : IScenario
                 report.Add($"w{w + 1}_lateness_p99_ms", lateness.P99);
             }
             report.Add($"w{w + 1}_rss_mb", samples[w].RssBytes / MiB);
+            report.Add($"w{w + 1}_gc_pause_ms", 1000 * (samples[w].GcPauseSeconds - (w == 0 ? 0 : samples[w - 1].GcPauseSeconds)));
+            report.Add($"w{w + 1}_db_mb", samples[w].DatabaseBytes / MiB);
         }
     }
 }

@@ -15,9 +15,10 @@ internal static class TargetCatalog
     public static readonly ITarget Unmetered = new TimerGridTarget("timergrid-sqlite-unmetered", "TimerGrid · SQLite · REST · metrics off",
         onPostgres: false, throughOrleans: false, "--TimerGrid:Telemetry:Metrics=false");
 
-    /// <summary>Not in a comparison: the default node keeping records 10 minutes and pruning them every minute, for <c>soak</c>.</summary>
-    public static readonly ITarget ShortRetention = new TimerGridTarget("timergrid-sqlite-short-retention", "TimerGrid · SQLite · REST · records kept 10 min",
-        onPostgres: false, throughOrleans: false, "--TimerGrid:Records:Retention=00:10:00", "--TimerGrid:Records:RetentionInterval=00:01:00");
+    /// <summary>Not in a comparison: the default node keeping records and finished jobs 10 minutes, pruning every minute, for <c>soak</c>.</summary>
+    public static readonly ITarget ShortRetention = new TimerGridTarget("timergrid-sqlite-short-retention", "TimerGrid · SQLite · REST · records and finished jobs kept 10 min",
+        onPostgres: false, throughOrleans: false, "--TimerGrid:Records:Retention=00:10:00", "--TimerGrid:Records:RetentionInterval=00:01:00",
+        "--TimerGrid:Jobs:FinishedRetention=00:10:00");
 
     /// <summary>
     /// Not in a comparison: the default node (SQLite, REST) of another build, given by <c>--baseline-silo</c>
