@@ -53,7 +53,8 @@ LIMIT @Limit;
 ') ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
 
 -- A job's state row once its grain cleared it: a cleared row (payload NULL) keeps its version so that a writer holding
--- one finds it, but a job that retention expired has no writer left, and its row would otherwise stay for ever.
+-- one finds it, but a job that retention expired has no writer left, and its row would otherwise stay for ever. (A create
+-- of that very id in the milliseconds between the clear and this delete may be refused once, as a conflict would be.)
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('TimerGridDeleteClearedJobKey', '
 DELETE FROM OrleansStorage
 WHERE ServiceId = @ServiceId AND GrainTypeString = ''job'' AND GrainIdExtensionString = @JobKey
