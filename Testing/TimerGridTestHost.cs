@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using TimerGrid.Grains.Dispatch;
 using TimerGrid.Grains.Interfaces.Client;
 using TimerGrid.Grains.Records;
 using TimerGrid.Grains.Storage;
@@ -36,7 +37,7 @@ public sealed class TimerGridTestHost : IAsyncDisposable
         var services = node.Services;
         _attempts = new AttemptsInFlight(services.GetRequiredService<TimerGridInstruments>());
         _driver = new ClockDriver(clock, new DueJobs(services.GetRequiredService<StoredQueries>()), _attempts, () => webhooks.Hanging,
-            services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<RecordWriter>(), settleTimeout);
+            services.GetRequiredService<RouteGates>(), services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<RecordWriter>(), settleTimeout);
     }
 
     /// <summary>The test clock's time: TimerGrid's "now".</summary>

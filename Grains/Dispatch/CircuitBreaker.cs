@@ -34,6 +34,11 @@ internal sealed class CircuitBreaker
         }
     }
 
+    /// <summary>When the next probe may go out; null while the circuit is closed.</summary>
+    public long? NextProbeAt(TimeSpan probeTimeout) => !IsOpen ? null
+        : _probeSentAt is { } sent ? Math.Max(_probeAt, sent + (long)probeTimeout.TotalMilliseconds)
+        : _probeAt;
+
     /// <summary>True when a probe may go out now; it stays the only one until it ends or <paramref name="probeTimeout"/> passes.</summary>
     public bool TryStartProbe(long now, TimeSpan probeTimeout)
     {

@@ -51,9 +51,15 @@ internal sealed partial class RouteGate
     {
         if (_grant.Rate == 0 || _grant.Slots == 0 || Now() - _grantAt > LeaseValidMs)
         {
-            _wantLease = true;
-            _wake.TrySetResult();
+            WakePumpLocked();
         }
+    }
+
+    /// <summary>Has the pump ask the limiter at its next chance, even while the route is held.</summary>
+    private void WakePumpLocked()
+    {
+        _wantLease = true;
+        _wake.TrySetResult();
     }
 
     private async Task PumpAsync()
@@ -131,7 +137,12 @@ internal sealed partial class RouteGate
 
     private TimeSpan NextWakeLocked()
     {
-        var untilLease = Math.Max(1, LeaseEveryMs - (Now() - _leaseTriedAt));
+        var now = Now();
+        var untilLease = Math.Max(1, (_wantLease ? SoonestLeaseMs : LeaseEveryMs) - (now - _leaseTriedAt));
+        if (!_wantLease && _grant.HeldUntil is { } heldUntil)
+        {
+            untilLease = Math.Max(untilLease, heldUntil - now);   // the limiter lets nothing through before then
+        }
         if (_waiting.Count > 0 && !_grant.Free && _grant.Rate is double rate && rate > 0 && _tokens < 1)
         {
             var untilToken = (long)Math.Ceiling((1 - _tokens) / rate * 1000);

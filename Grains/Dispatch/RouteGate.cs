@@ -29,6 +29,18 @@ internal sealed partial class RouteGate(
     /// <summary>A dispatch delivered since the gate disengaged: the failure that engages it again starts a new streak.</summary>
     private bool _freeSuccess;
 
+    /// <summary>Dispatches waiting here for the route's budget.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _waiting.Count;
+            }
+        }
+    }
+
     /// <param name="cancellation">Gives up waiting; the waiter is then skipped, and a permit is never handed to it.</param>
     public Task<DispatchPermit> EnterAsync(RouteView route, long dueAt, CancellationToken cancellation)
     {
@@ -83,6 +95,10 @@ internal sealed partial class RouteGate(
             }
             if (_engaged)
             {
+                if (_grant.HeldUntil is not null)
+                {
+                    WakePumpLocked();   // the limiter holds the route and must hear of a probe's or straggler's answer now
+                }
                 CountLocked(result, probe);
                 DispatchLocked();
                 StartPumpLocked();

@@ -23,6 +23,9 @@ internal sealed class RouteGates(IGrainFactory grains, ILocalSiloDetails silo, T
         ? Unguarded
         : _gates.GetOrAdd(route.Key.ToString(), NewGate).EnterAsync(route, dueAt, cancellation);
 
+    /// <summary>Dispatches of this silo waiting for their routes' budgets: each waits for time to pass, not for work.</summary>
+    public int Waiting => _gates.Values.Sum(gate => gate.Waiting);
+
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(RouteGates), ServiceLifecycleStage.Active, _ => Task.CompletedTask, _ => _stopping.CancelAsync());
 

@@ -53,7 +53,9 @@ internal sealed partial class RouteLimiterGrain(
         var (rateShare, slotShare) = _silos.Assign(report.Silo, report.Queued, report.InFlight, report.Dispatched, rate, slots, now);
         if (hold)
         {
-            return DispatchGrant.Hold(report.Queued > 0 && _circuit.TryStartProbe(now, options.Value.AttemptTimeout * 2));
+            var probeTimeout = options.Value.AttemptTimeout * 2;
+            var probe = report.Queued > 0 && _circuit.TryStartProbe(now, probeTimeout);
+            return DispatchGrant.Hold(probe, _circuit.NextProbeAt(probeTimeout) ?? _adaptive.PausedUntil);
         }
         return rateShare is null && slotShare is null ? DispatchGrant.Unlimited : new DispatchGrant(false, rateShare, slotShare, false);
     }

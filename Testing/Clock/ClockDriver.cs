@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TimerGrid.Grains.Dispatch;
 using TimerGrid.Grains.Interfaces.Jobs;
 using TimerGrid.Grains.Records;
 
@@ -10,7 +11,14 @@ namespace TimerGrid.Testing.Clock;
 /// state rows, make the production grains fire exactly as they do on a real clock.
 /// </summary>
 internal sealed class ClockDriver(
-    TestClock clock, DueJobs due, AttemptsInFlight attempts, Func<int> hangingRequests, IGrainFactory grains, RecordWriter records, TimeSpan settleTimeout)
+    TestClock clock,
+    DueJobs due,
+    AttemptsInFlight attempts,
+    Func<int> hangingRequests,
+    RouteGates gates,
+    IGrainFactory grains,
+    RecordWriter records,
+    TimeSpan settleTimeout)
 {
     /// <summary>
     /// How long nothing may change while jobs are due, and no attempt is under way, before they count as waiting for
@@ -94,8 +102,8 @@ internal sealed class ClockDriver(
     /// <returns>True when jobs are still due but wait for time to pass (a hanging receiver, a route's back-off).</returns>
     /// <param name="stallAfter">How long nothing may change before the due jobs count as waiting for time.</param>
     /// <param name="target">
-    /// Where the advance ends. Jobs count as waiting for time only when time can free them: a timer due by then (a
-    /// route's back-off, an attempt timeout), or a scripted hang; otherwise the advance waits for them.
+    /// Where the advance ends. Jobs count as waiting for time only when time can free them (see <see cref="WaitForTime"/>);
+    /// otherwise the advance waits for them.
     /// </param>
     private async Task<bool> SettleAsync(TimeSpan stallAfter, DateTimeOffset target)
     {
@@ -117,7 +125,7 @@ internal sealed class ClockDriver(
                 await Task.WhenAll(keys.Select(key => grains.GetGrain<IJobGrain>(key).WakeAsync()));
                 sinceChange.Restart();
             }
-            else if (sinceChange.Elapsed >= stallAfter && attempts.Count <= hangingRequests() && (hangingRequests() > 0 || clock.NextOneShotTimer() <= target))
+            else if (sinceChange.Elapsed >= stallAfter && attempts.Count <= hangingRequests() && WaitForTime(keys.Count, target))
             {
                 await records.FlushAsync();
                 return true;
@@ -132,6 +140,13 @@ internal sealed class ClockDriver(
             await Task.Delay(PollInterval);
         }
     }
+
+    /// <summary>
+    /// True when time frees the due jobs: a scripted hang, dispatches held by their routes (a limit, a back-off, an open
+    /// circuit: each route's gate wakes on a timer, however late), or a timer due by <paramref name="target"/>.
+    /// </summary>
+    private bool WaitForTime(int dueJobs, DateTimeOffset target) =>
+        hangingRequests() > 0 || gates.Waiting >= dueJobs || clock.NextOneShotTimer() <= target;
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

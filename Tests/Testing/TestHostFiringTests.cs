@@ -84,6 +84,32 @@ public sealed class TestHostFiringTests(TestHostFixture fixture)
     }
 
     [Fact]
+    public async Task Advance_RouteCircuitOpen_ReturnsAtItsTimeHoldingTheJobsAndTheNextProbeDeliversOnceTheReceiverIsBack()
+    {
+        var grid = fixture.Grid;
+        var up = false;
+        grid.Webhooks.Answer("dead", _ => WebhookAnswer.WithStatus(up ? 200 : 500));
+        (await _http.PostAsJsonAsync("/route/kit", new { id = "dead", type = "REST", webhook_url = grid.Webhooks.UrlFor("dead"), circuit_breaker_threshold = 1 }))
+            .EnsureSuccessStatusCode();
+        await CreateJobAsync("dead", "first", grid.Now.AddMinutes(1), "dead");
+        await CreateJobAsync("dead", "second", grid.Now.AddMinutes(1), "dead");
+        var end = grid.Now.AddMinutes(2);
+
+        await grid.AdvanceToAsync(end);
+
+        Assert.Equal(end, grid.Now);
+        var probes = grid.Webhooks.Received.Count(w => w.Url.AbsolutePath == "/dead");
+        Assert.InRange(probes, 2, 10);   // the first answers, then one probe at a time: 1 s, 2 s, 4 s ... up to 30 s apart
+        Assert.NotEqual("delivered", await StatusAsync("dead", "first"));
+
+        up = true;
+        await grid.AdvanceAsync(TimeSpan.FromMinutes(5));
+
+        Assert.Equal("delivered", await StatusAsync("dead", "first"));
+        Assert.Equal("delivered", await StatusAsync("dead", "second"));
+    }
+
+    [Fact]
     public async Task Advance_NotFarEnough_FiresNothing()
     {
         var grid = fixture.Grid;
@@ -109,6 +135,9 @@ public sealed class TestHostFiringTests(TestHostFixture fixture)
 
         Assert.Single(receiver.For("kit/own/real"));
     }
+
+    private async Task<string?> StatusAsync(string collection, string id) =>
+        (await _http.GetFromJsonAsync<JsonElement>($"/job/kit/{collection}/{id}")).GetProperty("status").GetString();
 
     private async Task CreateRouteAsync(string id, string url) =>
         (await _http.PostAsJsonAsync("/route/kit", new { id, type = "REST", webhook_url = url })).EnsureSuccessStatusCode();
