@@ -11,9 +11,11 @@ public sealed class BenchSmokeTests
 {
     /// <summary>capacity: one step of 10 jobs/s (peers polling every 15 s make every step slow).</summary>
     private static readonly string[] TinySizes = ["--jobs", "20", "--rate", "10", "--seconds", "3", "--max-rate", "10"];
-    private static readonly string[] ComparedScenarios = ["burst", "capacity", "recovery", "spread"];
+    /// <summary>The two scenarios the ratio tables are made of; spread and recovery run on TimerGrid in the test of every scenario.</summary>
+    private static readonly string[] ComparedScenarios = ["burst", "capacity"];
+    /// <summary>Every way TimerGrid is reached, and each peer once: a peer's other settings run the same code (their polls make each one slow).</summary>
     private static readonly string[] Targets =
-        ["timergrid-sqlite", "timergrid-sqlite-orleans", "timergrid-postgres", "hangfire-default", "hangfire-tuned", "quartz-default", "quartz-tuned"];
+        ["timergrid-sqlite", "timergrid-sqlite-orleans", "timergrid-postgres", "hangfire-default", "quartz-tuned"];
 
     [Fact]
     public async Task Every_scenario_runs_on_TimerGrid_and_every_acknowledged_job_fires_once_and_not_early()
@@ -57,11 +59,11 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
-    public async Task Compare_runs_every_scenario_on_every_target_and_prints_the_ratios()
+    public async Task Compare_runs_the_ratio_scenarios_on_TimerGrid_and_each_peer_and_prints_the_ratios()
     {
         var postgres = await PostgresServer.InstanceAsync();
         using var results = new TempDir();
-        var run = await BenchRun.RunAsync(results.Path, ["compare", "--pg", postgres.ServerConnectionString, "--scenarios", "burst,spread,recovery,capacity", .. TinySizes]);
+        var run = await BenchRun.RunAsync(results.Path, ["compare", "--pg", postgres.ServerConnectionString, "--scenarios", string.Join(',', ComparedScenarios), "--targets", string.Join(',', Targets), .. TinySizes]);
 
         // A peer that loses a job makes the exit code 1; that is a finding, not a broken harness.
         Assert.True(run.ExitCode is 0 or 1, run.Stderr);
