@@ -8,9 +8,10 @@ namespace TimerGrid.Gateway.Auth;
 /// <summary>
 /// Lets a request through when its <c>Authorization: Bearer</c> key covers the endpoint's db and role
 /// (<see cref="KeyAccess"/>) and names the key as the caller; answers 401 or 403 otherwise, and records the refusal
-/// in the audit log (<see cref="ApiKeyRefusals"/>). Endpoints marked AllowAnonymous (health, OpenAPI) stay open.
+/// in the audit log (<see cref="ApiKeyRefusals"/>); a key over its rate limit gets 429 (<see cref="KeyRateLimits"/>).
+/// Endpoints marked AllowAnonymous (health, OpenAPI) stay open.
 /// </summary>
-internal sealed class ApiKeyMiddleware(AuthMode mode, ApiKeyAuthenticator authenticator, ApiKeyRefusals refusals) : IMiddleware
+internal sealed class ApiKeyMiddleware(AuthMode mode, ApiKeyAuthenticator authenticator, ApiKeyRefusals refusals, KeyRateLimits limits) : IMiddleware
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -46,7 +47,10 @@ internal sealed class ApiKeyMiddleware(AuthMode mode, ApiKeyAuthenticator authen
             return;
         }
         context.Features.Set(key);
-        await next(context);
+        if (await limits.TryPassAsync(context, key))
+        {
+            await next(context);
+        }
     }
 
     /// <summary>The caller's key, when keys are required and the request presented a valid one; null otherwise.</summary>

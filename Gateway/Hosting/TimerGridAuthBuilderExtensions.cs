@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using TimerGrid.Gateway.Auth;
 
 namespace TimerGrid.Gateway.Hosting;
 
-/// <summary>API keys and the rate limit per key, in front of every endpoint not marked AllowAnonymous.</summary>
+/// <summary>API keys and the rate limit per key (<see cref="KeyRateLimits"/>), in front of every endpoint not marked AllowAnonymous.</summary>
 public static class TimerGridAuthBuilderExtensions
 {
     public static WebApplicationBuilder AddTimerGridAuth(this WebApplicationBuilder builder)
@@ -16,8 +15,7 @@ public static class TimerGridAuthBuilderExtensions
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiKeyRefusals>();
         services.AddSingleton<ApiKeyMiddleware>();
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((limiter, auth) => KeyRateLimits.Configure(limiter, auth.Value.RateLimit));
+        services.AddSingleton<KeyRateLimits>();
         return builder;
     }
 
@@ -26,8 +24,6 @@ public static class TimerGridAuthBuilderExtensions
     {
         app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<AuthMode>().Settle);
         app.UseMiddleware<ApiKeyMiddleware>();
-        // Only requests with a key are limited: with keys off, requests skip the limiter (and its lock) entirely.
-        app.UseWhen(context => ApiKeyMiddleware.Caller(context) is not null, keyed => keyed.UseRateLimiter());
         return app;
     }
 }

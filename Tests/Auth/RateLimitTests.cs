@@ -33,6 +33,27 @@ public sealed class RateLimitTests(RateLimitTests.Fixture app) : IClassFixture<R
         Assert.Equal(HttpStatusCode.OK, (await app.Anonymous.GetAsync("/healthz")).StatusCode);
     }
 
+    [Fact]
+    public async Task Key_WhoseBucketEmptied_IsServedAgainOnceItRefills()
+    {
+        var (_, key) = await app.CreateKeyAsync("refilled", "read");
+        using var http = app.As(key);
+        var sent = 0;
+        while ((await http.GetAsync("/route/refilled/r")).StatusCode != HttpStatusCode.TooManyRequests)
+        {
+            Assert.True(++sent <= Burst * 4, $"not limited after {sent} requests");
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var status = HttpStatusCode.TooManyRequests;
+        while (status == HttpStatusCode.TooManyRequests && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            status = (await http.GetAsync("/route/refilled/r")).StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
     public sealed class Fixture : AuthApiFixture
     {
         protected override Dictionary<string, string?> Settings(string dataDir)
