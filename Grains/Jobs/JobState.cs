@@ -24,7 +24,6 @@ internal sealed class JobState
     public bool AllowMissingRoute { get; set; }
     /// <summary>The name is a label other jobs may carry too (seed 003); the listing index reads it.</summary>
     public bool SharedName { get; set; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public QueueItemOptions? Queue { get; set; }
     /// <summary>When the schedule was set (create or replace): an interval without a start time counts from it.</summary>
     public long ScheduledAt { get; set; }
@@ -48,7 +47,6 @@ internal sealed class JobState
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
     /// <summary>When a delete came during a delivery; the job is deleted once that delivery ends (or, after a crash, when it wakes).</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]   // almost always null: keep the rows as they were
     public long? DeletingSince { get; set; }
 
     /// <summary>When the current occurrence fires (or retries); null while paused or finished.</summary>

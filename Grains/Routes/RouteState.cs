@@ -11,15 +11,10 @@ internal sealed class RouteState
     public string Secret { get; set; } = "";
     public PayloadStyle Payload { get; set; }
     public int Version { get; set; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]   // webhook routes: keep their rows as they were
     public string? GrainInterface { get; set; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? GrainKey { get; set; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? MaxDispatchesPerSecond { get; set; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? MaxConcurrentDispatches { get; set; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? CircuitBreakerThreshold { get; set; }
 
     [JsonIgnore]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using TimerGrid.Grains.Storage;
 using TimerGrid.Tests.Fixtures;
@@ -28,7 +29,7 @@ public sealed class FullDiskTests : IAsyncLifetime
             await using (await SqliteFile.HoldReadAsync(DatabasePath))
             {
                 _volume.Fill();
-                var refused = await http.PostJsonAsync($"/job/{Db}/c", $$"""{"id":"late","trigger_time":{{RestCalls.Now + 600_000}},"route":"r"}""");
+                var refused = await FirstRefusedCreateAsync(http);
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
                 Assert.Contains("E503", await refused.Content.ReadAsStringAsync());
                 Assert.NotNull(refused.Headers.RetryAfter);
@@ -54,6 +55,23 @@ public sealed class FullDiskTests : IAsyncLifetime
             AssertDeliveredOnceEach();
             await http.CreateJobAsync(Db, "c", "after", RestCalls.Now, "r");
             await _receiver.WaitForAsync($"{Db}/c/after");
+        }
+    }
+
+    /// <summary>
+    /// Creates far-off jobs of 128 KiB until one is refused. The first may still fit: a WAL restarted since it last grew
+    /// overwrites its own file, which needs no new space.
+    /// </summary>
+    private static async Task<HttpResponseMessage> FirstRefusedCreateAsync(HttpClient http)
+    {
+        var meta = JsonSerializer.Serialize(new { pad = new string('x', 128 * 1024) });
+        for (var i = 0; ; i++)
+        {
+            var response = await http.PostJsonAsync($"/job/{Db}/c", $$"""{"id":"late-{{i}}","trigger_time":{{RestCalls.Now + 600_000}},"meta":{{meta}},"route":"r"}""");
+            if (!response.IsSuccessStatusCode || i == 32 * 8)   // 32 MiB: the whole volume
+            {
+                return response;
+            }
         }
     }
 
