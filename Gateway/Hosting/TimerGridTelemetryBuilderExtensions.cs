@@ -55,9 +55,12 @@ public static class TimerGridTelemetryBuilderExtensions
     /// <summary>The runtime's own instruments (GC heap and pause time, thread pool, exceptions), published since .NET 9.</summary>
     private const string RuntimeMeter = "System.Runtime";
 
-    /// <summary>ASP.NET Core's request, connection, rate-limit and error meters; not routing's, a count per request of what the request duration already tells.</summary>
+    /// <summary>
+    /// ASP.NET Core's request, connection and error meters (a key over its rate limit shows as status 429 of the request
+    /// duration); not routing's, a count per request of what the request duration already tells.
+    /// </summary>
     private static readonly string[] AspNetCoreMeters =
-        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics"];
+        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics"];
 
     /// <summary>
     /// Orleans' instruments recorded for every message or directory lookup (sizes, dispatcher and inbound-queue counts):
