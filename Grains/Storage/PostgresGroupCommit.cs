@@ -7,9 +7,8 @@ namespace TimerGrid.Grains.Storage;
 /// takes every write that queued while the previous batch committed and sends them as one <see cref="NpgsqlBatch"/>:
 /// its statements run in one implicit transaction that commits at the batch's end, so the statements and the commit
 /// cost one round trip. A writer hears back only after the commit: durability is unchanged. A statement PostgreSQL
-/// refuses (a unique name, say) fails only its own writer: the others run again without it. A refusal that is the
-/// server's, not a statement's (a full disk), fails the whole batch at once. A deadlock with another silo's batch runs
-/// the whole batch again.
+/// refuses (a unique name, say) fails only its own writer: the others run again without it. A deadlock with another
+/// silo's batch runs the whole batch again.
 /// Every statement must return a result set (RETURNING or SELECT): results are matched to statements in order.
 /// </summary>
 internal sealed class PostgresGroupCommit : IAsyncDisposable
@@ -58,7 +57,7 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             {
                 // not any one writer's fault: all of them again
             }
-            catch (PostgresException e) when (pending.Count > 1 && !RefusesEveryWrite(e))
+            catch (PostgresException e) when (pending.Count > 1)
             {
                 // A statement refused: its writer alone fails. Npgsql names the statement unless the error came after its
                 // first rows (a trigger's, say); then halves of the batch run apart until the refused write is alone.
@@ -88,14 +87,6 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             }
         }
     }
-
-    /// <summary>
-    /// The server's condition, which every write of the batch would meet again: out of disk space or memory (class 53),
-    /// shutting down (57), an I/O error (58), read-only (25), an internal error (XX). Splitting the batch to find the one
-    /// refused write would run it once per write, one attempt after another, each on a new connection (Npgsql drops one
-    /// after a class-53 error): 50 writes took 4.5 s, and the writes queued behind them waited as long.
-    /// </summary>
-    private static bool RefusesEveryWrite(PostgresException e) => e.SqlState[..2] is "25" or "53" or "57" or "58" or "XX";
 
     /// <summary>Every statement of every write, in order; <paramref name="owners"/> says whose each one is.</summary>
     private static NpgsqlBatch Batch(NpgsqlConnection connection, List<PendingWrite> pending, List<NpgsqlBatchCommand> commands, List<int> owners)

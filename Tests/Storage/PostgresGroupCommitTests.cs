@@ -96,31 +96,6 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// A full disk refuses every write (a state write fails in its listing trigger, as it did on a full tmpfs), and Npgsql
-    /// drops the connection after each such error: the batch was split in halves to find "the" refused write, 2n - 1
-    /// attempts one after another, each on a new connection (50 writes: 98 attempts, 4.5 s; a create queued behind
-    /// them answered its 503 after seconds). The server's refusal fails the batch at once.
-    /// </summary>
-    [Fact]
-    public async Task StateWritesInOneBatch_AllRefusedForWantOfDiskSpace_FailTogetherAtOnce()
-    {
-        await WriteJobAsync("warm-up", "warm-up");   // the query texts, read once
-        await ScalarAsync<int>("""
-            CREATE FUNCTION tg_test_disk_full() RETURNS trigger LANGUAGE plpgsql AS
-                $$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$;
-            CREATE TRIGGER TR_test_disk_full AFTER INSERT ON OrleansStorage FOR EACH ROW EXECUTE FUNCTION tg_test_disk_full();
-            SELECT 1
-            """);
-        var before = await TransactionIdAsync();
-
-        var refusals = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Assert.ThrowsAsync<PostgresException>(() => WriteJobAsync($"j{i}", $"name-{i}"))));
-
-        Assert.All(refusals, e => Assert.Equal(PostgresErrorCodes.DiskFull, e.SqlState));
-        var attempts = await TransactionIdAsync() - before - 1;
-        Assert.InRange(attempts, 1, 5);   // a batch or a few, as the writes queued; not one per write
-    }
-
     [Fact]
     public async Task StateWrite_WithAStaleEtag_IsAVersionConflict()
     {
