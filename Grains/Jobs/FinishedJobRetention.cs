@@ -61,13 +61,17 @@ internal sealed partial class FinishedJobRetention : ILifecycleParticipant<ISilo
                         expired.Add(key);
                     }
                 });
+            if (expired.IsEmpty)
+            {
+                break;   // nothing due, or what is due declined (run again, or busy): the next round looks again, and this one wrote nothing
+            }
             var sql = await _queries.TextAsync(DeleteClearedJobKey, cancellationToken);
             await _dialect.WriteInTransactionAsync((transaction, token) =>
                 _queries.ExecuteEachAsync(transaction, sql, expired, (c, key) => c.Add("JobKey", key), token), cancellationToken);
             deleted += expired.Count;
-            if (keys.Count < Chunk || expired.IsEmpty)
+            if (keys.Count < Chunk)
             {
-                break;   // all done, or what is left declined (run again, or busy): the next round looks again
+                break;
             }
         }
         if (deleted > 0)

@@ -60,6 +60,9 @@ internal sealed partial class SchemaMigrator(IStorageDialect dialect, ILogger<Sc
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        // No command timeout (Npgsql's is 30 s): a backfill over every job took 11 s at a million jobs, and a script
+        // waits for the writes of silos of the older version; a start that gave up would give up at every restart.
+        command.CommandTimeout = 0;
         if (name is not null)
         {
             var parameter = command.CreateParameter();

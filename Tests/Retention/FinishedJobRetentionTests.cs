@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TimerGrid.Grains.Jobs;
+using TimerGrid.Grains.Storage;
 using TimerGrid.Testing;
 using TimerGrid.Testing.Webhooks;
 
@@ -55,6 +58,38 @@ public sealed class FinishedJobRetentionTests
         Assert.Equal("scheduled", await StatusAsync(http, "hourly"));
         var listed = await http.GetFromJsonAsync<JsonElement>("/job/kit/c");
         Assert.Equal(["failed", "hourly", "later"], listed.GetProperty("jobs").EnumerateArray().Select(j => j.GetProperty("id").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task ARoundThatFindsNothingExpired_NeitherWaitsForNorTakesTheWriter()
+    {
+        await using var grid = await TimerGridTestHost.StartAsync();
+        using var http = grid.CreateHttpClient();
+        await CreateAsync(http, "/route/kit", new { id = "up", type = "REST", webhook_url = grid.Webhooks.UrlFor("up") });
+        await CreateAsync(http, "/job/kit/c", new { id = "delivered", trigger_time = grid.Now.AddMinutes(1).ToUnixTimeMilliseconds(), route = "up" });
+        await grid.AdvanceAsync(TimeSpan.FromMinutes(2));   // finished, not expired: the round reads it and finds nothing due
+        var retention = grid.Services.GetRequiredService<FinishedJobRetention>();
+        var dialect = grid.Services.GetRequiredService<IStorageDialect>();
+
+        // Another writer holds the node's single SQLite writer (the firing path's group commit, say) meanwhile.
+        var release = new TaskCompletionSource();
+        var holding = new TaskCompletionSource();
+        var writer = dialect.WriteInTransactionAsync(async (_, _) =>
+        {
+            holding.SetResult();
+            await release.Task;
+        }, CancellationToken.None);
+        await holding.Task;
+        try
+        {
+            Assert.Equal(0, await retention.DeleteExpiredAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+        }
+        finally
+        {
+            release.SetResult();
+            await writer;
+        }
+        Assert.Equal("delivered", await StatusAsync(http, "delivered"));
     }
 
     private static async Task CreateAsync(HttpClient http, string path, object body) =>
