@@ -7,14 +7,15 @@ namespace TimerGrid.Grains.Storage;
 /// takes every write that queued while the previous batch committed and sends them as one <see cref="NpgsqlBatch"/>:
 /// its statements run in one implicit transaction that commits at the batch's end, so the statements and the commit
 /// cost one round trip. A writer hears back only after the commit: durability is unchanged. A statement PostgreSQL
-/// refuses (a unique name, say) fails only its own writer: the others run again without it. A deadlock with another
-/// silo's batch runs the whole batch again.
+/// refuses (a unique name, say) fails only its own writer: the others run again without it; a full disk may refuse any
+/// of them, and then each runs alone. A deadlock with another silo's batch runs the whole batch again.
 /// Every statement must return a result set (RETURNING or SELECT): results are matched to statements in order.
 /// </summary>
 internal sealed class PostgresGroupCommit : IAsyncDisposable
 {
     private const int MaxBatch = 512;
     private const int MaxDeadlocks = 5;
+    private const int IsolatedAtOnce = 8;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly WriteBatches<PendingWrite> _writes;
@@ -68,6 +69,14 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
                     pending.RemoveAt(owner);
                     continue;
                 }
+                if (IsServerRefusal(e))
+                {
+                    // Npgsql drops the connection after such an error: halves one after another would cost 2n - 1 attempts
+                    // on new connections in a row (50 writes on a full disk: 5 s). Each write alone, a few at once.
+                    await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = IsolatedAtOnce },
+                        async (write, _) => await CommitAsync([write]));
+                    return;
+                }
                 var half = pending.Count / 2;
                 await CommitAsync(pending[..half]);
                 await CommitAsync(pending[half..]);
@@ -87,6 +96,12 @@ internal sealed class PostgresGroupCommit : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// The server refused for want of a resource (class 53: a full disk, memory) or on a system error (class 58: I/O), not
+    /// for anything in the statement: it may refuse any write of the batch, or all of them.
+    /// </summary>
+    private static bool IsServerRefusal(PostgresException e) => e.SqlState.StartsWith("53", StringComparison.Ordinal) || e.SqlState.StartsWith("58", StringComparison.Ordinal);
 
     /// <summary>Every statement of every write, in order; <paramref name="owners"/> says whose each one is.</summary>
     private static NpgsqlBatch Batch(NpgsqlConnection connection, List<PendingWrite> pending, List<NpgsqlBatchCommand> commands, List<int> owners)

@@ -96,6 +96,51 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A full disk refuses the writes that need new pages (here: a trigger refuses every other job, as a full tmpfs did),
+    /// and Npgsql drops the connection after each such error. Halves of the batch one after another took 2n - 1 attempts,
+    /// each on a new connection (50 writes: 99, about 5 s; a create queued behind them answered its 503 after seconds).
+    /// Each write now runs alone, a few at once: the ones that fit are stored.
+    /// </summary>
+    [Fact]
+    public async Task StateWritesInOneBatch_SomeRefusedForWantOfDiskSpace_TheOthersAreStored_EachTriedOnce()
+    {
+        await WriteJobAsync("warm-up", "warm-up");   // the query texts, read once
+        await ScalarAsync<int>("""
+            CREATE FUNCTION tg_test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                IF NEW.GrainIdExtensionString LIKE '%full%' THEN
+                    RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full';
+                END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER TR_test_disk_full AFTER INSERT ON OrleansStorage FOR EACH ROW EXECUTE FUNCTION tg_test_disk_full();
+            SELECT 1
+            """);
+        var before = await TransactionIdAsync();
+
+        var ids = Enumerable.Range(0, 50).Select(i => i % 2 == 0 ? $"full-{i}" : $"fits-{i}").ToList();
+        var outcomes = await Task.WhenAll(ids.Select(async id =>
+        {
+            try
+            {
+                await WriteJobAsync(id, $"name-{id}");
+                return null;
+            }
+            catch (PostgresException e)
+            {
+                return e.SqlState;
+            }
+        }));
+
+        Assert.All(ids.Zip(outcomes), o => Assert.Equal(o.First.StartsWith("full", StringComparison.Ordinal) ? PostgresErrorCodes.DiskFull : null, o.Second));
+        foreach (var id in ids.Where(id => id.StartsWith("fits", StringComparison.Ordinal)))
+        {
+            Assert.Equal($"name-{id}", (await ReadAsync<ProbeJob>("job", $"d/c/{id}")).State!.Name);
+        }
+        var attempts = await TransactionIdAsync() - before - 1;
+        Assert.InRange(attempts, 50, 60);   // each write once, and the batches it came in: not halves down to each refusal
+    }
+
     [Fact]
     public async Task StateWrite_WithAStaleEtag_IsAVersionConflict()
     {
