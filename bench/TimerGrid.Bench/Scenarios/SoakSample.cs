@@ -5,29 +5,55 @@ using TimerGrid.Bench.Targets;
 namespace TimerGrid.Bench.Scenarios;
 
 /// <summary>
-/// One window of <see cref="SoakScenario"/>: the node's memory, CPU and files at its end, and the time its garbage
-/// collector paused the process since it started (the runtime's <c>dotnet.gc.pause.time</c> on <c>/metrics</c>).
+/// One window of <see cref="SoakScenario"/>: the node's memory (RSS at its end, and its lowest and highest in samples
+/// every few seconds), CPU and files, and from <c>/metrics</c> the time its garbage collector paused the process since
+/// it started, the managed heap as the last collection left it and the grain activations in memory. An RSS that saws
+/// between collections is the collector's budget; a leak shows as troughs, heap and activations that keep rising.
 /// </summary>
-internal sealed record SoakSample(long FromMs, long LengthMs, long RssBytes, double CpuPct, long DatabaseBytes, long WalBytes, double GcPauseSeconds)
+internal sealed record SoakSample(
+    long FromMs, long LengthMs, long RssBytes, long RssLowBytes, long RssHighBytes, double CpuPct, long DatabaseBytes, long WalBytes,
+    double GcPauseSeconds, long HeapBytes, long Activations)
 {
-    private const string GcPauseMetric = "dotnet_gc_pause_time_seconds_total";
+    private static readonly TimeSpan RssEvery = TimeSpan.FromSeconds(5);
 
-    public static async Task<SoakSample> TakeAsync(BenchRig rig, DataDirStorage dataDir, CpuSample windowStart, long fromMs, long lengthMs) => new(
-        fromMs, lengthMs, ProcessStats.RssBytes(rig.Node.Pid), windowStart.PercentUntil(CpuSample.Take(rig.Node.Pid)),
-        SizeOf(Path.Combine(dataDir.Path, "timergrid.db")), SizeOf(Path.Combine(dataDir.Path, "timergrid.db-wal")),
-        await GcPauseSecondsAsync(rig.Node.Url));
+    /// <summary>Waits out one window, sampling the node's RSS meanwhile, then takes the window's figures.</summary>
+    public static async Task<SoakSample> OverWindowAsync(BenchRig rig, DataDirStorage dataDir, long fromMs, TimeSpan window)
+    {
+        var cpu = CpuSample.Take(rig.Node.Pid);
+        var (rss, low, high) = (0L, long.MaxValue, 0L);
+        for (var end = DateTime.UtcNow + window; DateTime.UtcNow < end;)
+        {
+            var left = end - DateTime.UtcNow;
+            await Task.Delay(RssEvery < left ? RssEvery : left);
+            rss = ProcessStats.RssBytes(rig.Node.Pid);
+            (low, high) = (Math.Min(low, rss), Math.Max(high, rss));
+        }
+        var cpuPct = cpu.PercentUntil(CpuSample.Take(rig.Node.Pid));
+        var metrics = await MetricsAsync(rig.Node.Url);
+        return new(fromMs, (long)window.TotalMilliseconds, rss, low, high, cpuPct,
+            SizeOf(Path.Combine(dataDir.Path, "timergrid.db")), SizeOf(Path.Combine(dataDir.Path, "timergrid.db-wal")),
+            Sum(metrics, "dotnet_gc_pause_time_seconds_total"), (long)Sum(metrics, "dotnet_gc_last_collection_heap_size_bytes"),
+            (long)Sum(metrics, "orleans_catalog_activations"));
+    }
 
     private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 
-    private static async Task<double> GcPauseSecondsAsync(Uri node)
+    private static async Task<string[]> MetricsAsync(Uri node)
     {
         using var http = new HttpClient { BaseAddress = node };
-        var line = (await http.GetStringAsync("/metrics")).Split('\n').FirstOrDefault(l => l.StartsWith(GcPauseMetric, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"the node's /metrics has no {GcPauseMetric}");
-        return double.Parse(line.Split(' ')[^1], CultureInfo.InvariantCulture);
+        return (await http.GetStringAsync("/metrics")).Split('\n');
+    }
+
+    /// <summary>The sum of a metric's series (e.g. the heap's generations), which must be there.</summary>
+    private static double Sum(string[] metrics, string name)
+    {
+        var values = metrics.Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
+            .Select(l => double.Parse(l.Split(' ')[^1], CultureInfo.InvariantCulture)).ToList();
+        return values.Count > 0 ? values.Sum() : throw new InvalidOperationException($"the node's /metrics has no {name}");
     }
 
     public override string ToString() =>
-        $"RSS {RssBytes / 1048576.0:F0} MB, CPU {CpuPct:F0} %, db {DatabaseBytes / 1048576.0:F1} MB, WAL {WalBytes / 1048576.0:F1} MB, " +
+        $"RSS {RssBytes / 1048576.0:F0} MB ({RssLowBytes / 1048576.0:F0}-{RssHighBytes / 1048576.0:F0}), heap {HeapBytes / 1048576.0:F0} MB, " +
+        $"{Activations} activations, CPU {CpuPct:F0} %, db {DatabaseBytes / 1048576.0:F1} MB, WAL {WalBytes / 1048576.0:F1} MB, " +
         $"GC paused {GcPauseSeconds:F2} s in all";
 }

@@ -11,7 +11,7 @@ namespace TimerGrid.Bench.Scenarios;
 /// A node under steady load for a long time (<c>--seconds</c>, an hour by default): one-shot jobs at <c>--rate</c>
 /// created 6 s before they are due, beside 100 interval jobs firing every 10 s, into a receiver that answers 500 to
 /// one webhook in 20. Twelve windows, each with the node's RSS, CPU, database and WAL size, and the lateness of the
-/// one-shot jobs due in it: whatever grows without bound shows as a drift from the first window to the last. Run it
+/// one-shot jobs due in it (<see cref="SoakSample"/>): whatever grows without bound shows as a drift from the first window to the last. Run it
 /// on <c>timergrid-sqlite-short-retention</c> so record and finished-job pruning run too.
 /// </summary>
 internal sealed class SoakScenario : IScenario
@@ -45,9 +45,7 @@ internal sealed class SoakScenario : IScenario
             var samples = new List<SoakSample>();
             for (var w = 0; w * window.TotalSeconds < seconds; w++)
             {
-                var cpu = CpuSample.Take(rig.Node.Pid);
-                await Task.Delay(window);
-                samples.Add(await SoakSample.TakeAsync(rig, dataDir, cpu, firstDue + (long)(w * window.TotalMilliseconds), (long)window.TotalMilliseconds));
+                samples.Add(await SoakSample.OverWindowAsync(rig, dataDir, firstDue + (long)(w * window.TotalMilliseconds), window));
                 Console.Error.WriteLine($"   window {w + 1}: {samples[^1]}");
             }
             var batch = await creating;
@@ -94,6 +92,10 @@ internal sealed class SoakScenario : IScenario
                 report.Add($"w{w + 1}_lateness_p99_ms", lateness.P99);
             }
             report.Add($"w{w + 1}_rss_mb", samples[w].RssBytes / MiB);
+            report.Add($"w{w + 1}_rss_low_mb", samples[w].RssLowBytes / MiB);
+            report.Add($"w{w + 1}_rss_high_mb", samples[w].RssHighBytes / MiB);
+            report.Add($"w{w + 1}_heap_mb", samples[w].HeapBytes / MiB);
+            report.Add($"w{w + 1}_activations", samples[w].Activations);
             report.Add($"w{w + 1}_gc_pause_ms", 1000 * (samples[w].GcPauseSeconds - (w == 0 ? 0 : samples[w - 1].GcPauseSeconds)));
             report.Add($"w{w + 1}_db_mb", samples[w].DatabaseBytes / MiB);
         }
