@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using TimerGrid.Grains.Delivery;
 using TimerGrid.Grains.Queues;
 
@@ -14,6 +16,13 @@ public static class TimerGridQueuesServiceCollectionExtensions
         services.AddSingleton<QueueCallbacks>();
         services.AddSingleton<QueueSubmissions>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, QueueRecovery>();
+        services.AddOptions<GrainCollectionOptions>().Configure<IOptions<QueueOptions>>((collection, queues) =>
+        {
+            var idle = queues.Value.IdleActivation;
+            collection.ClassSpecificCollectionAge[typeof(QueueItemGrain).FullName!] = idle;
+            // The collector looks for idle activations once a quantum, which Orleans wants shorter than every age.
+            collection.CollectionQuantum = idle <= collection.CollectionQuantum ? idle / 2 : collection.CollectionQuantum;
+        });
         return services;
     }
 }

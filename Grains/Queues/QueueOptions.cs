@@ -18,4 +18,11 @@ internal sealed class QueueOptions
     /// <summary>Shards per queue: each is a grain holding the index of the jobs hashed to it.</summary>
     [Range(1, 64)]
     public int Shards { get; set; } = 4;
+
+    /// <summary>
+    /// How long a queue job's grain stays in memory after its last call. Its shard indexes a queued job without it, so
+    /// a backlog costs its index entries, not an activation each; a job taken after a longer wait is read again first.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:15:00")]
+    public TimeSpan IdleActivation { get; set; } = TimeSpan.FromMinutes(1);
 }
