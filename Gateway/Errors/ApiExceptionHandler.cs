@@ -14,16 +14,19 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             TimerGridException e => (e.Error, e.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ErrorCodes.BodyTooLarge, "the body is too large"),
             BadHttpRequestException e => (ErrorCodes.MalformedBody, e.Message),
+            // The call was sent and may have run, or still be running: only the other silo faults are refusals.
+            TimeoutException => (ErrorCodes.ClusterTimeout,
+                "the cluster did not answer in time; the request may still have been carried out: read it back before sending it again"),
             _ when ClusterFaults.IsSiloFault(exception)
-                => (ErrorCodes.StorageUnavailable, "the cluster did not answer in time; nothing was changed, try again"),
+                => (ErrorCodes.StorageUnavailable, "the cluster could not take the request; nothing was changed, try again"),
             _ when ClusterFaults.IsStorageFault(exception) => (ErrorCodes.StorageUnavailable, "the storage is unavailable; try again"),
             _ => (ErrorCodes.Internal, "internal error"),
         };
-        if (code == ErrorCodes.Internal || code == ErrorCodes.StorageUnavailable)
+        if (code == ErrorCodes.Internal || code == ErrorCodes.StorageUnavailable || code == ErrorCodes.ClusterTimeout)
         {
             LogUnhandled(context.Request.Method, context.Request.Path, exception);
         }
-        if (code == ErrorCodes.StorageUnavailable)
+        if (code == ErrorCodes.StorageUnavailable || code == ErrorCodes.ClusterTimeout)
         {
             context.Response.Headers.RetryAfter = "1";
         }

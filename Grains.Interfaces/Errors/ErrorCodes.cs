@@ -105,6 +105,8 @@ public static class ErrorCodes
     public static readonly TimerGridError UiKeyRefused = new("E061", 401);
     /// <summary>Storage did not answer; nothing was changed.</summary>
     public static readonly TimerGridError StorageUnavailable = new("E503", 503);
+    /// <summary>A grain call was not answered in time: the request may still have been carried out, in whole or in part.</summary>
+    public static readonly TimerGridError ClusterTimeout = new("E504", 504);
     /// <summary>A bug on our side; logged.</summary>
     public static readonly TimerGridError Internal = new("E500", 500);
 }
