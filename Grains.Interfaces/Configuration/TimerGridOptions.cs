@@ -37,4 +37,11 @@ public sealed class TimerGridOptions
 
     /// <summary>Largest accepted body of a batch create (<c>POST /job/{db}/{collection}/batch</c>), in bytes; at most 64 MiB, what the server reads at all.</summary>
     [Range(1024, 64 * 1024 * 1024)] public int MaxBatchBodyBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Grain locations a silo remembers (Orleans' directory cache). Every activation adds one and none leaves when its
+    /// grain deactivates, so a node firing hundreds of jobs a second fills it; Orleans' own default, 1,000,000, is
+    /// about 300 MB of memory.
+    /// </summary>
+    [Range(100, 10_000_000)] public int DirectoryCacheSize { get; set; } = 100_000;
 }

@@ -7,6 +7,7 @@ using Orleans.Storage;
 using TimerGrid.Grains.Callbacks;
 using TimerGrid.Grains.Delivery;
 using TimerGrid.Grains.Dispatch;
+using TimerGrid.Grains.Interfaces.Configuration;
 using TimerGrid.Grains.Jobs;
 
 namespace TimerGrid.Grains.Hosting;
@@ -45,6 +46,8 @@ public static class TimerGridSiloBuilderExtensions
         // Without it a storage outage reaches clients as a serialization error instead of the driver's exception.
         services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
 
+        services.AddOptions<GrainDirectoryOptions>().Configure<IOptions<TimerGridOptions>>((directory, options) =>
+            directory.CacheSize = options.Value.DirectoryCacheSize);
         services.AddOptions<ReminderOptions>().Configure<IOptions<FiringOptions>>((reminders, firing) =>
             reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, firing.Value.ReminderPeriod.Ticks)));
         silo.UseAdoNetReminderService(o => o.Configure<IStorageDialect>((ado, db) =>

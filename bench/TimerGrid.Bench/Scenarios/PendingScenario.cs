@@ -65,6 +65,13 @@ internal sealed class PendingScenario : IScenario
             $"{first.Elapsed.TotalSeconds:F2} s after that; idle CPU for {idleAfterRestartWindow.TotalSeconds:F0} s");
         report.Add("idle_cpu_after_restart_pct", await CpuSample.OverAsync(node.Pid, idleAfterRestartWindow));
         report.Add("rss_after_restart_mb", ProcessStats.RssBytes(node.Pid) / MiB);
+        // The node as it runs for weeks: restarted on the M jobs, its start-up work done, its heap the size they leave.
+        if (options.QuietLoad is { } settled)
+        {
+            await QuietMachine.WaitAsync(settled);
+        }
+        Console.Error.WriteLine($"   measuring the restarted node's idle CPU for {idleWindow.TotalSeconds:F0} s");
+        report.Add("idle_cpu_settled_pct", await CpuSample.OverAsync(node.Pid, idleWindow));
         if (rig.Target is TimerGridTarget)
         {
             await TimeListingAsync(rig, report);
