@@ -8,6 +8,9 @@ namespace TimerGrid.Grains.Jobs;
 // Firing on demand and the enabled flag: pause, resume, run now, replay of a dead letter.
 internal sealed partial class JobGrain
 {
+    /// <summary>How long run now and replay wait for the new execution's record before answering with its id.</summary>
+    private static readonly TimeSpan ExecutionReadableWithin = TimeSpan.FromSeconds(2);
+
     public Task<bool> PauseAsync() => SetEnabledAsync(false, AuditEvent.Paused);
 
     public Task<bool> ResumeAsync() => SetEnabledAsync(true, AuditEvent.Resumed);
@@ -27,6 +30,7 @@ internal sealed partial class JobGrain
         RecordExecution(run.ExecutionId, run.ScheduledTime, firedAt: null, attempt: 0, ExecutionState.Scheduled);
         Audit(AuditEvent.CustomRun, run.ExecutionId);
         await ReconcileAsync();
+        await records.WaitCommittedAsync(ExecutionReadableWithin);   // the client reads the execution by the id it gets
         return run.ExecutionId;
     }
 
@@ -49,6 +53,7 @@ internal sealed partial class JobGrain
         await SaveAndArmAsync();   // durable before we acknowledge: a crash now still delivers it
         RecordExecution(executionId, state.TriggerTime, firedAt: null, attempt: 0, ExecutionState.Scheduled);
         Audit(AuditEvent.Replayed, executionId);
+        await records.WaitCommittedAsync(ExecutionReadableWithin);
         return executionId;
     }
 

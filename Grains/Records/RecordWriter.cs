@@ -72,6 +72,22 @@ internal sealed partial class RecordWriter : ILifecycleParticipant<ISiloLifecycl
         return _buffer.Writer.TryWrite(new RecordItem(null, null, flushed)) ? flushed.Task : Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Waits at most <paramref name="atMost"/> until everything written before the call is committed, so that an id
+    /// just handed to a client can be read back at once; storage slower than that only delays its records.
+    /// </summary>
+    public async Task WaitCommittedAsync(TimeSpan atMost)
+    {
+        try
+        {
+            await FlushAsync().WaitAsync(atMost);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            // answered without it: the record follows once storage takes it
+        }
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _loop = Task.Run(RunAsync, CancellationToken.None);
