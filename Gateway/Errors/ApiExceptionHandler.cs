@@ -22,11 +22,11 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             _ when ClusterFaults.IsStorageFault(exception) => (ErrorCodes.StorageUnavailable, "the storage is unavailable; try again"),
             _ => (ErrorCodes.Internal, "internal error"),
         };
-        if (code == ErrorCodes.Internal || code == ErrorCodes.StorageUnavailable || code == ErrorCodes.ClusterTimeout)
+        if (code.Status >= StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(context.Request.Method, context.Request.Path, exception);
         }
-        if (code == ErrorCodes.StorageUnavailable || code == ErrorCodes.ClusterTimeout)
+        if (code.Status is StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout)
         {
             context.Response.Headers.RetryAfter = "1";
         }
