@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using TimerGrid.Bench.Node;
 using TimerGrid.Bench.Reporting;
 
 namespace TimerGrid.Bench.Scenarios;
@@ -11,7 +12,8 @@ namespace TimerGrid.Bench.Scenarios;
 /// <summary>
 /// Pull queues (seed 002): for 8, then 64 workers long-polling <c>/want_job</c> and completing each job while 16
 /// producers POST <c>/jobs</c>, enqueues/s, dequeues/s and enqueue→dequeue latency; then a backlog drained by 32
-/// workers (dequeues/s, take + complete); then 8 blocked workers while jobs come at 1,000/s (enqueue→taken latency);
+/// workers (dequeues/s, take + complete); the same once the backlog's grains have been collected (a backlog older than
+/// the node's <c>TimerGrid:Queues:IdleActivation</c>: each take reads its job's row); then 8 blocked workers while jobs come at 1,000/s (enqueue→taken latency);
 /// then native jobs routed to a queue, trigger time → taken. Every job must be taken exactly once.
 /// </summary>
 internal sealed class QueueScenario : IScenario
@@ -33,6 +35,8 @@ internal sealed class QueueScenario : IScenario
         }
         await RoundAsync(report, $"drain{DrainWorkers}_", DrainWorkers, options.Jobs, (n, stamp) => EnqueueAsync(http, "bench-drain", n, stamp), http, "bench-drain",
             Pace.Backlog);
+        await RoundAsync(report, $"aged_drain{DrainWorkers}_", DrainWorkers, options.Jobs, (n, stamp) => EnqueueAsync(http, "bench-aged", n, stamp), http, "bench-aged",
+            Pace.Backlog, () => BacklogCollectedAsync(rig.Node.Url, options.Jobs, report));
         await RoundAsync(report, $"paced{WorkerCounts[0]}_", WorkerCounts[0], options.Jobs, (n, stamp) => EnqueueAsync(http, "bench-paced", n, stamp), http, "bench-paced",
             Pace.PerSecond);
         using (var route = await http.PostAsync("/route/default", Json("""{"id":"bench-native","type":"QUEUE"}""")))
@@ -45,8 +49,9 @@ internal sealed class QueueScenario : IScenario
 
     /// <param name="enqueue">Enqueues job n whose params carry the stamp (epoch ms) its latency is measured from.</param>
     /// <param name="pace">How producers go: as fast as they can beside the workers, all before the workers start, or at <see cref="PacedPerSecond"/>.</param>
+    /// <param name="beforeTaking">What a backlog waits for before the workers start.</param>
     private static async Task RoundAsync(Report report, string prefix, int workers, int jobs, Func<int, long, Task<bool>> enqueue, HttpClient http, string queue,
-        Pace pace = Pace.AsFastAsTheyCan)
+        Pace pace = Pace.AsFastAsTheyCan, Func<Task>? beforeTaking = null)
     {
         var taken = new ConcurrentDictionary<int, double>();
         var duplicates = 0;
@@ -59,6 +64,10 @@ internal sealed class QueueScenario : IScenario
             await Produce();
         }
         var backlogSeconds = produced.Elapsed.TotalSeconds;
+        if (beforeTaking is not null)
+        {
+            await beforeTaking();
+        }
         var clock = Stopwatch.StartNew();
         var pollers = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
@@ -102,6 +111,27 @@ internal sealed class QueueScenario : IScenario
         report.Add(prefix + "dup", duplicates);
         report.Add(prefix + "errors", errors);
         Console.Error.WriteLine($"   {prefix}: {jobs} jobs, {workers} workers, {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>
+    /// Waits until the node holds fewer grain activations than a tenth of the backlog: its queue jobs' grains were
+    /// collected (their idle time passed), so every take activates its job and reads its row, as after a restart.
+    /// </summary>
+    private static async Task BacklogCollectedAsync(Uri node, int backlog, Report report)
+    {
+        var waited = Stopwatch.StartNew();
+        var deadline = TimeSpan.FromMinutes(20);
+        double activations;
+        while ((activations = (await NodeMetrics.ReadAsync(node)).Sum("orleans_catalog_activations")) >= backlog / 10.0)
+        {
+            if (waited.Elapsed > deadline)
+            {
+                throw new TimeoutException($"{activations} activations after {deadline.TotalMinutes} min: the backlog's grains were not collected");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(5));
+        }
+        report.Add("aged_wait_s", waited.Elapsed.TotalSeconds);
+        Console.Error.WriteLine($"   the backlog's grains were collected after {waited.Elapsed.TotalSeconds:F0} s ({activations} activations left)");
     }
 
     private static Task ProduceAsync(int jobs, Func<int, long, Task<bool>> enqueue, Pace pace, Action failed)

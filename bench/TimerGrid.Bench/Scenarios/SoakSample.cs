@@ -1,4 +1,3 @@
-using System.Globalization;
 using TimerGrid.Bench.Node;
 using TimerGrid.Bench.Targets;
 
@@ -29,28 +28,14 @@ internal sealed record SoakSample(
             (low, high) = (Math.Min(low, rss), Math.Max(high, rss));
         }
         var cpuPct = cpu.PercentUntil(CpuSample.Take(rig.Node.Pid));
-        var metrics = await MetricsAsync(rig.Node.Url);
+        var metrics = await NodeMetrics.ReadAsync(rig.Node.Url);
         return new(fromMs, (long)window.TotalMilliseconds, rss, low, high, cpuPct,
             SizeOf(Path.Combine(dataDir.Path, "timergrid.db")), SizeOf(Path.Combine(dataDir.Path, "timergrid.db-wal")),
-            Sum(metrics, "dotnet_gc_pause_time_seconds_total"), (long)Sum(metrics, "dotnet_gc_last_collection_heap_size_bytes"),
-            (long)Sum(metrics, "orleans_catalog_activations"));
+            metrics.Sum("dotnet_gc_pause_time_seconds_total"), (long)metrics.Sum("dotnet_gc_last_collection_heap_size_bytes"),
+            (long)metrics.Sum("orleans_catalog_activations"));
     }
 
     private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
-
-    private static async Task<string[]> MetricsAsync(Uri node)
-    {
-        using var http = new HttpClient { BaseAddress = node };
-        return (await http.GetStringAsync("/metrics")).Split('\n');
-    }
-
-    /// <summary>The sum of a metric's series (e.g. the heap's generations), which must be there.</summary>
-    private static double Sum(string[] metrics, string name)
-    {
-        var values = metrics.Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
-            .Select(l => double.Parse(l.Split(' ')[^1], CultureInfo.InvariantCulture)).ToList();
-        return values.Count > 0 ? values.Sum() : throw new InvalidOperationException($"the node's /metrics has no {name}");
-    }
 
     public override string ToString() =>
         $"RSS {RssBytes / 1048576.0:F0} MB ({RssLowBytes / 1048576.0:F0}-{RssHighBytes / 1048576.0:F0}), heap {HeapBytes / 1048576.0:F0} MB, " +
