@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 using TimerGrid.Grains.Hosting;
 using TimerGrid.Grains.Interfaces.Client;
 using TimerGrid.Grains.Interfaces.Jobs;
+using TimerGrid.Grains.Interfaces.Routes;
 
 namespace TimerGrid.Tests.Fixtures;
 
@@ -63,6 +64,30 @@ public sealed class CallbackClusterFixture : IAsyncLifetime
         builder.ConfigureClient(client => client.AddTimerGridClient());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+        await WaitUntilTheClientKnowsTimerGridAsync();
+    }
+
+    /// <summary>
+    /// The client learns which grain classes exist from the gateway it reached; a game silo that has not yet heard of
+    /// TimerGrid's silo tells it none implements TimerGrid's interfaces, until its manifest refreshes (seen in CI: every
+    /// test of the class failed at once, "Could not find an implementation for interface tg.IRouteGrain").
+    /// </summary>
+    private async Task WaitUntilTheClientKnowsTimerGridAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                Cluster.Client.GetGrain<IRouteGrain>("probe");
+                Cluster.Client.GetGrain<IJobGrain>("probe");
+                return;
+            }
+            catch (ArgumentException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     /// <summary>What a user's silo does to join: its own grains, the typed client, and a reminder service (every silo shares the reminder ring).</summary>
