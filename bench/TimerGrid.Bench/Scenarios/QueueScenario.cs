@@ -11,9 +11,9 @@ using TimerGrid.Bench.Targets;
 namespace TimerGrid.Bench.Scenarios;
 
 /// <summary>
-/// Pull queues (seed 002), after a warm-up round of 1,000 jobs: for 8, then 64 workers long-polling <c>/want_job</c> and completing each job while 16
-/// producers POST <c>/jobs</c>, enqueues/s, dequeues/s and enqueue→dequeue latency; then a backlog drained by 32
-/// workers (dequeues/s, take + complete); then 8 blocked workers while jobs come at 1,000/s (enqueue→taken latency);
+/// Pull queues (seed 002), after a warm-up round of 1,000 jobs: for 8, then 64 workers long-polling <c>/want_job</c>
+/// and completing each job while 16 producers POST <c>/jobs</c>, enqueues/s, dequeues/s and enqueue→dequeue latency;
+/// then a backlog drained by 32 workers (dequeues/s, take + complete); then 8 blocked workers while jobs come at 1,000/s (enqueue→taken latency);
 /// then native jobs routed to a queue, trigger time → taken; last, a backlog drained once its grains have been collected
 /// (older than the node's <c>TimerGrid:Queues:IdleActivation</c>: each take reads its job's row). Every job must be
 /// taken exactly once.
