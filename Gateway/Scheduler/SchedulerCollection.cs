@@ -9,8 +9,8 @@ internal static class SchedulerCollection
     public const string Db = "default";
     public const string Collection = "scheduler";
 
-    /// <summary>seed 003's ids are 32 hex characters.</summary>
-    public static string NewJobId() => Guid.NewGuid().ToString("N");
+    /// <summary>seed 003's ids are 32 hex characters; time-ordered (UUID version 7), so the job's rows are indexed at their indexes' ends.</summary>
+    public static string NewJobId() => Guid.CreateVersion7().ToString("N");
 
     public static JobKey Key(string jobId)
     {

@@ -134,6 +134,20 @@ public sealed class QueueSeedExampleTests(QueueApiFixture fixture)
     }
 
     [Fact]
+    public async Task SeedJobs_HaveTimeOrderedUuids_AndSoDoTheirExecutions()
+    {
+        var first = await _http.EnqueueAsync("time-ordered");
+        await Task.Delay(5);   // version 7 orders by the millisecond
+        var second = await _http.EnqueueAsync("time-ordered");
+
+        Assert.Equal(7, Guid.Parse(first).Version);
+        Assert.True(string.CompareOrdinal(first, second) < 0, $"{first} was made before {second}");
+        var executions = await _http.WaitForListAsync($"/job/default/queue/{first}/executions", "executions", e => e.Length > 0);
+        var execution = Assert.Single(executions.GetProperty("executions").EnumerateArray()).GetProperty("execution_id").GetString()!;
+        Assert.Equal(7, Guid.ParseExact(execution, "N").Version);
+    }
+
+    [Fact]
     public async Task Get_WaitResult_ReturnsAsSoonAsTheWorkerFinishes()
     {
         var id = await _http.EnqueueAsync("wait-result");

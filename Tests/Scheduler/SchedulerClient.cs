@@ -48,6 +48,7 @@ public static class SchedulerClient
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetString()!;
         Assert.Matches("^[0-9a-f]{32}$", id);
+        Assert.Equal(7, Guid.ParseExact(id, "N").Version);   // time-ordered
         return id;
     }
 
