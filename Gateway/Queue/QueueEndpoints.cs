@@ -42,7 +42,7 @@ public static class QueueEndpoints
         await RequireQueueRouteAsync(grains, queue);
         if (delaySeconds == 0)
         {
-            await Item(grains, key.Id).SubmitAsync(key, spec);   // one write, and takeable when the 202 goes out
+            await grains.GetGrain<IQueueIntakeGrain>(0).SubmitAsync(key, spec);   // one write, and takeable when the 202 goes out
         }
         else
         {

@@ -20,7 +20,8 @@ public interface IQueueItemGrain : IGrainWithStringKey
     /// <summary>
     /// Creates the seed-002 job <paramref name="job"/> (keyed by this job's uuid), due at once, and puts it in its queue
     /// (<paramref name="spec"/>'s route) in one durable write: the native job, delivered into the queue, and this queue job.
-    /// A second call for the same job changes nothing.
+    /// A second call for the same job changes nothing. Gateways now call <see cref="IQueueIntakeGrain"/>; this stays for
+    /// gateways of the previous release during a rolling upgrade.
     /// </summary>
     [Alias("Submit")] Task SubmitAsync(JobKey job, JobSpec spec);
 

@@ -62,6 +62,7 @@ public static class TimerGridSiloBuilderExtensions
             ado.GrainStorageSerializer = new JsonGrainStateSerializer();
         }));
         services.ShareCommitsOnPostgres();
+        services.AnswerFreshStateReads();
         services.TimeReminderTableReads();
         silo.AddActivityPropagation();   // grain calls join the caller's trace
         return silo;

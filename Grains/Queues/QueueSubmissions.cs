@@ -20,11 +20,14 @@ namespace TimerGrid.Grains.Queues;
 /// </summary>
 internal sealed class QueueSubmissions(StoredWrites writes, RecordWriter records, TimerGridInstruments instruments, IOptions<TimerGridOptions> options)
 {
+    /// <summary>The version (ETag) both rows have once written: script 0016 inserts them, and fails on a row already there.</summary>
+    public const string WrittenVersion = "1";
+
     private const string QueryKey = "TimerGridQueueSubmitKey";
     private static readonly JsonGrainStateSerializer Serializer = new();
 
-    /// <summary>Durable once this returns; refuses a recurring job.</summary>
-    public async Task SubmitAsync(JobKey job, JobSpec spec, GrainId item, long now)
+    /// <summary>The queue job as written; durable once this returns; refuses a recurring job.</summary>
+    public async Task<QueueItemState> SubmitAsync(JobKey job, JobSpec spec, GrainId item, long now)
     {
         JobSpecRules.Validate(job, spec, options.Value.MaxMetaBytes);
         if (spec.Schedule is not null)
@@ -40,6 +43,7 @@ internal sealed class QueueSubmissions(StoredWrites writes, RecordWriter records
             Bind(command, "Item", StateNames.QueueItem, item, queued);
         });
         Record(job, spec, execution, native.TriggerTime, item.Key.ToString()!, now);
+        return queued;
     }
 
     private void Record(JobKey job, JobSpec spec, string execution, long scheduledTime, string itemId, long now)
