@@ -23,6 +23,8 @@ internal sealed partial class RouteGate
     private long _tokensAt;
     private bool _probeGranted;
     private bool _pumping;
+    /// <summary>The clock's time (ms) the pump sleeps until; <see cref="long.MinValue"/> while it runs a round or is woken to.</summary>
+    private long _sleepsUntil = long.MinValue;
     private bool _leasing;
     private bool _wantLease;
     private bool _limiterKnowsIdle;
@@ -37,11 +39,26 @@ internal sealed partial class RouteGate
     private TimeSpan? _retryAfter;
     private bool? _probeAnswered;
 
+    /// <summary>
+    /// Its pump is running a round, or its time came and the pump has not yet woken to run it: dispatches it holds may be
+    /// about to start. (A test clock moved further meanwhile would move it past their time.)
+    /// </summary>
+    public bool Acting
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pumping && Now() >= _sleepsUntil;
+            }
+        }
+    }
+
     private void StartPumpLocked()
     {
         if (!_pumping && !stopping.IsCancellationRequested)
         {
-            _pumping = true;
+            (_pumping, _sleepsUntil) = (true, long.MinValue);
             _ = Task.Run(PumpAsync);
         }
     }
@@ -58,7 +75,7 @@ internal sealed partial class RouteGate
     /// <summary>Has the pump ask the limiter at its next chance, even while the route is held.</summary>
     private void WakePumpLocked()
     {
-        _wantLease = true;
+        (_wantLease, _sleepsUntil) = (true, long.MinValue);
         _wake.TrySetResult();
     }
 
@@ -99,10 +116,15 @@ internal sealed partial class RouteGate
             {
                 DispatchLocked();
                 wait = NextWakeLocked();
+                _sleepsUntil = Now() + (long)wait.TotalMilliseconds;
                 _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 wake = _wake.Task;
             }
             await Task.WhenAny(Task.Delay(wait, clock, stopping), wake);
+            lock (_lock)
+            {
+                _sleepsUntil = long.MinValue;
+            }
         }
     }
 

@@ -26,6 +26,9 @@ internal sealed class RouteGates(IGrainFactory grains, ILocalSiloDetails silo, T
     /// <summary>Dispatches of this silo waiting for their routes' budgets: each waits for time to pass, not for work.</summary>
     public int Waiting => _gates.Values.Sum(gate => gate.Waiting);
 
+    /// <summary>Some gate is acting on its time (<see cref="RouteGate.Acting"/>): its dispatches may start any moment.</summary>
+    public bool Acting => _gates.Values.Any(gate => gate.Acting);
+
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(RouteGates), ServiceLifecycleStage.Active, _ => Task.CompletedTask, _ => _stopping.CancelAsync());
 

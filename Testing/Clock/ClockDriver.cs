@@ -96,8 +96,9 @@ internal sealed class ClockDriver(
     }
 
     /// <summary>
-    /// Waits until no job is due at the clock's time (each due job was woken, fired, and its outcome written), then
-    /// until the executions and audit entries are written.
+    /// Waits until no job is due at the clock's time (each due job was woken, fired, and its outcome written) and no route's
+    /// gate is acting on it (a receiver's answers reach the route's limiter at the time they came), then until the
+    /// executions and audit entries are written.
     /// </summary>
     /// <returns>True when jobs are still due but wait for time to pass (a hanging receiver, a route's back-off).</returns>
     /// <param name="stallAfter">How long nothing may change before the due jobs count as waiting for time.</param>
@@ -114,7 +115,7 @@ internal sealed class ClockDriver(
         while (true)
         {
             var keys = await due.KeysAsync(now);
-            if (keys.Count == 0)
+            if (keys.Count == 0 && !gates.Acting)
             {
                 await records.FlushAsync();
                 return false;
@@ -125,7 +126,7 @@ internal sealed class ClockDriver(
                 await Task.WhenAll(keys.Select(key => grains.GetGrain<IJobGrain>(key).WakeAsync()));
                 sinceChange.Restart();
             }
-            else if (sinceChange.Elapsed >= stallAfter && attempts.Count <= hangingRequests() && WaitForTime(keys.Count, target))
+            else if (sinceChange.Elapsed >= stallAfter && attempts.Count <= hangingRequests() && !gates.Acting && WaitForTime(keys.Count, target))
             {
                 await records.FlushAsync();
                 return true;
