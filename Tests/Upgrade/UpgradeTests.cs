@@ -25,9 +25,13 @@ public sealed partial class UpgradeTests : IAsyncLifetime
         File.Copy(Path.Combine(Fixtures, $"timergrid-{Release}.db"), DatabasePath);
         await PointWebhooksAtAsync(_receiver.Url);   // the release's receiver is gone; its routes point here now
         var queueItems = await QueueItemsByStatusAsync();
+        await KeepRunningAsync(queueItems["running"]);
         var settings = TestSettings.For(_dataDir.Path);
         settings["TimerGrid:ServiceId"] = "timergrid";   // the default the release ran with: it keys every row
         settings["TimerGrid:Auth:Enabled"] = "true";
+        // The release's finished jobs and records are kept 30 days by default: the fixture must outlive that.
+        settings["TimerGrid:Jobs:FinishedRetention"] = "3650.00:00:00";
+        settings["TimerGrid:Records:Retention"] = "3650.00:00:00";
         await using var node = await TimerGridProcess.StartAsync(FreePort.Next(), settings);
         var key = (await File.ReadAllTextAsync(Path.Combine(Fixtures, $"timergrid-{Release}.key"))).Trim();
         using var http = new HttpClient { BaseAddress = node.Url, DefaultRequestHeaders = { Authorization = new("Bearer", key) } };
@@ -92,12 +96,40 @@ public sealed partial class UpgradeTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The release's running job was taken for a day (make-fixture.sh): a day after the fixture was made it times out and
+    /// is queued again. Its day starts now instead, as if the fixture had just been made.
+    /// </summary>
+    private async Task KeepRunningAsync(string itemId)
+    {
+        var until = DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeMilliseconds();
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT CAST(PayloadBinary AS TEXT) FROM OrleansStorage WHERE GrainTypeString = 'queueitem' AND GrainIdExtensionString = $id";
+        read.Parameters.AddWithValue("$id", itemId);
+        var state = (string)(await read.ExecuteScalarAsync())!;
+        await using var update = connection.CreateCommand();
+        update.CommandText = """
+            UPDATE OrleansStorage SET PayloadBinary = CAST($state AS BLOB) WHERE GrainTypeString = 'queueitem' AND GrainIdExtensionString = $id;
+            UPDATE tg_queue_items SET due_at = $until WHERE item_id = $id;
+            """;
+        update.Parameters.AddWithValue("$state", VisibilityEnd().Replace(state, $"\"$1\":{until}"));
+        update.Parameters.AddWithValue("$until", until);
+        update.Parameters.AddWithValue("$id", itemId);
+        await update.ExecuteNonQueryAsync();
+    }
+
     private async Task<Dictionary<string, string>> QueueItemsByStatusAsync() =>
         (await SqliteFile.QueryAsync(DatabasePath, "SELECT status, item_id FROM tg_queue_items")).ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
 
     /// <summary>The release's fixture receiver, not the dead route's port 9.</summary>
     [GeneratedRegex(@"http://127\.0\.0\.1:\d{3,5}/")]
     private static partial Regex LoopbackReceiver();
+
+    /// <summary>A running queue job's visibility end in its state, which is also when it is due again.</summary>
+    [GeneratedRegex("\"(visibleUntil|dueAt)\":\\d+")]
+    private static partial Regex VisibilityEnd();
 
     public async Task InitializeAsync() => _receiver = await WebhookReceiver.StartAsync();
 
