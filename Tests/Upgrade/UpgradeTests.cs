@@ -79,45 +79,37 @@ public sealed partial class UpgradeTests : IAsyncLifetime
         Assert.Equal("running", (await http.GetJsonAsync($"/jobs/{queueItems["running"]}")).GetProperty("status").GetString());
     }
 
-    private async Task PointWebhooksAtAsync(Uri receiver)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid, CAST(PayloadBinary AS TEXT) FROM OrleansStorage WHERE GrainTypeString = 'route'";
-        var routes = await DbRows.ReadAllAsync(command);
-        foreach (var route in routes)
-        {
-            await using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE OrleansStorage SET PayloadBinary = CAST($state AS BLOB) WHERE rowid = $rowid";
-            update.Parameters.AddWithValue("$state", LoopbackReceiver().Replace((string)route[1]!, receiver.ToString()));
-            update.Parameters.AddWithValue("$rowid", route[0]);
-            await update.ExecuteNonQueryAsync();
-        }
-    }
+    private Task PointWebhooksAtAsync(Uri receiver) =>
+        RewriteStatesAsync("GrainTypeString = 'route'", state => LoopbackReceiver().Replace(state, receiver.ToString()));
 
     /// <summary>
     /// The release's running job was taken for a day (make-fixture.sh): a day after the fixture was made it times out and
-    /// is queued again. Its day starts now instead, as if the fixture had just been made.
+    /// is queued again. Its day starts now instead, as if the fixture had just been made (the release's trigger moves its
+    /// queue index row with it).
     /// </summary>
-    private async Task KeepRunningAsync(string itemId)
+    private Task KeepRunningAsync(string itemId)
     {
         var until = DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeMilliseconds();
+        return RewriteStatesAsync("GrainTypeString = 'queueitem' AND GrainIdExtensionString = $id",
+            state => VisibilityEnd().Replace(state, $"\"$1\":{until}"), itemId);
+    }
+
+    /// <summary>Rewrites the JSON state of the release's grain rows that <paramref name="where"/> selects (<c>$id</c> is <paramref name="id"/>).</summary>
+    private async Task RewriteStatesAsync(string where, Func<string, string> rewrite, string id = "")
+    {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         await connection.OpenAsync();
         await using var read = connection.CreateCommand();
-        read.CommandText = "SELECT CAST(PayloadBinary AS TEXT) FROM OrleansStorage WHERE GrainTypeString = 'queueitem' AND GrainIdExtensionString = $id";
-        read.Parameters.AddWithValue("$id", itemId);
-        var state = (string)(await read.ExecuteScalarAsync())!;
-        await using var update = connection.CreateCommand();
-        update.CommandText = """
-            UPDATE OrleansStorage SET PayloadBinary = CAST($state AS BLOB) WHERE GrainTypeString = 'queueitem' AND GrainIdExtensionString = $id;
-            UPDATE tg_queue_items SET due_at = $until WHERE item_id = $id;
-            """;
-        update.Parameters.AddWithValue("$state", VisibilityEnd().Replace(state, $"\"$1\":{until}"));
-        update.Parameters.AddWithValue("$until", until);
-        update.Parameters.AddWithValue("$id", itemId);
-        await update.ExecuteNonQueryAsync();
+        read.CommandText = $"SELECT rowid, CAST(PayloadBinary AS TEXT) FROM OrleansStorage WHERE {where}";
+        read.Parameters.AddWithValue("$id", id);
+        foreach (var row in await DbRows.ReadAllAsync(read))
+        {
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE OrleansStorage SET PayloadBinary = CAST($state AS BLOB) WHERE rowid = $rowid";
+            update.Parameters.AddWithValue("$state", rewrite((string)row[1]!));
+            update.Parameters.AddWithValue("$rowid", row[0]);
+            await update.ExecuteNonQueryAsync();
+        }
     }
 
     private async Task<Dictionary<string, string>> QueueItemsByStatusAsync() =>
