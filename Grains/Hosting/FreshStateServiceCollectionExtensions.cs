@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 
 namespace TimerGrid.Grains.Hosting;
 
@@ -9,10 +8,6 @@ internal static class FreshStateServiceCollectionExtensions
     public static IServiceCollection AnswerFreshStateReads(this IServiceCollection services)
     {
         services.AddSingleton<FreshStates>();
-        var storage = services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, StorageNames.Default));
-        services.Remove(storage);
-        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (sp, key) =>
-            new FreshStateGrainStorage((IGrainStorage)storage.KeyedImplementationFactory!(sp, key), sp.GetRequiredService<FreshStates>()));
-        return services;
+        return services.ReplaceDefaultGrainStorage((sp, inner) => new FreshStateGrainStorage(inner(), sp.GetRequiredService<FreshStates>()));
     }
 }

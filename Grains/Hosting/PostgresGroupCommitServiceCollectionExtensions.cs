@@ -24,12 +24,7 @@ internal static class PostgresGroupCommitServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<PostgresReminderTable>(sp)
             : (IReminderTable)ActivatorUtilities.CreateInstance(sp, reminders.ImplementationType!));
 
-        var storage = services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, StorageNames.Default));
-        services.Remove(storage);
-        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (sp, key) => OnPostgres(sp)
-            ? ActivatorUtilities.CreateInstance<PostgresGrainStorage>(sp)
-            : (IGrainStorage)storage.KeyedImplementationFactory!(sp, key));
-        return services;
+        return services.ReplaceDefaultGrainStorage((sp, orleans) => OnPostgres(sp) ? ActivatorUtilities.CreateInstance<PostgresGrainStorage>(sp) : orleans());
     }
 
     private static bool OnPostgres(IServiceProvider services) => services.GetRequiredService<IStorageDialect>() is PostgresStorage;
